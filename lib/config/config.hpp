@@ -1,0 +1,72 @@
+// config - the loaded configuration: one immutable snapshot, built whole from a TOML
+// file (or the built-in defaults) and shared as std::shared_ptr<const Config>. The
+// milter swaps snapshots on reload; a connection keeps the one it started with.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/network.hpp"
+#include "core/verdict.hpp"
+#include "identity/ownership.hpp"
+#include "identity/protected_names.hpp"
+
+namespace sg::config {
+
+struct MilterSettings {
+    std::string socket = "inet:8891@127.0.0.1";  // inet:PORT@HOST or unix:PATH
+    std::string user;                            // drop privileges to this user (empty: stay)
+    std::string group;
+    int backlog = 512;
+    int timeout_seconds = 300;                   // MTA I/O timeout
+    core::Action error_action = core::Action::tempfail;  // internal error in the engine
+    std::string pid_file;
+};
+
+struct IdentitySettings {
+    std::string default_domain;
+    std::string recipient_delimiters = "+";
+    std::string delegation_map_path;
+    std::string protected_names_path;
+    std::vector<Network> trusted_networks;
+    std::shared_ptr<const identity::OwnershipPolicy> ownership;
+    std::shared_ptr<const identity::ProtectedNames> protected_names;
+};
+
+struct PolicySettings {
+    bool monitor = false;
+    double tag_threshold = 1;
+    double quarantine_threshold = 8;
+    double reject_threshold = 15;
+    std::map<std::string, double> weights;       // finding id (or id.variant) -> weight
+    std::map<std::string, core::Action> actions;  // finding id (or id.variant) -> action
+};
+
+struct ReportSettings {
+    std::string evidence_file;         // JSON lines; empty: none
+    bool syslog = true;                // one line per message, facility mail
+    std::string header_name = "X-SenderGuard";
+    std::string reject_reply = "Sender identity rejected by policy";
+    std::string tempfail_reply = "Sender identity could not be verified, try again later";
+};
+
+struct Config {
+    std::string source = "(built-in defaults)";  // file it was read from
+    std::string version;                         // digest of the file content
+    MilterSettings milter;
+    IdentitySettings identity;
+    PolicySettings policy;
+    ReportSettings report;
+
+    double weight_for(const std::string& weight_key, const std::string& id) const;
+};
+
+// Reads, validates and returns a snapshot; throws core::ConfigError (`file:line: ...`).
+std::shared_ptr<const Config> load_config(const std::string& path);
+
+// The configuration an empty file gives.
+std::shared_ptr<const Config> default_config();
+
+}  // namespace sg::config
