@@ -27,6 +27,7 @@ struct MilterSettings {
 
 struct IdentitySettings {
     std::string default_domain;
+    std::vector<std::string> protected_domains;  // canonical; default_domain is implied
     std::string recipient_delimiters = "+";
     std::string delegation_map_path;
     std::string protected_names_path;

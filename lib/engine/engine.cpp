@@ -1,0 +1,55 @@
+// engine - identities, checks, policy; one evaluation per message.
+#include "engine/engine.hpp"
+
+#include "checks/registry.hpp"
+#include "policy/policy.hpp"
+
+namespace sg::engine {
+namespace {
+
+Evaluation evaluate_checks(const core::Transaction& transaction, const config::Config& config) {
+    Evaluation evaluation;
+    evaluation.identities = mail::extract_identities(transaction);
+    core::CheckContext context{transaction, evaluation.identities, config};
+    std::vector<core::Finding> findings;
+    bool internal_failure = false;
+    for (const auto& check : checks::registered_checks()) {
+        core::CheckResult result;
+        try {
+            result = check->run(context);
+        } catch (const std::exception& error) {
+            result = {core::CheckStatus::temporary_error, {}, std::string("internal error: ") + error.what()};
+            internal_failure = true;
+        }
+        evaluation.outcomes.push_back({std::string(check->name()), result.status, result.note});
+        for (core::Finding& finding : result.findings) findings.push_back(std::move(finding));
+    }
+    evaluation.verdict = policy::decide(std::move(findings), config);
+    // A check that failed leaves the verdict incomplete: it gets at least the
+    // configured error action, and keeps a stronger one the other checks found.
+    if (internal_failure && config.milter.error_action > evaluation.verdict.action) {
+        evaluation.verdict.action = config.milter.error_action;
+        evaluation.verdict.decided_by = "internal_error";
+    }
+    return evaluation;
+}
+
+}  // namespace
+
+Evaluation evaluate(const core::Transaction& transaction, const config::Config& config) {
+    auto started = std::chrono::steady_clock::now();
+    Evaluation evaluation;
+    try {
+        evaluation = evaluate_checks(transaction, config);
+    } catch (const std::exception& error) {
+        evaluation = Evaluation{};
+        evaluation.verdict.action = config.milter.error_action;
+        evaluation.verdict.decided_by = "internal_error";
+        evaluation.outcomes.push_back({"engine", core::CheckStatus::temporary_error, error.what()});
+    }
+    evaluation.elapsed =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    return evaluation;
+}
+
+}  // namespace sg::engine
