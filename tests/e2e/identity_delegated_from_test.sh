@@ -7,12 +7,13 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 e2e_init identity-delegated-from
-sg_lab
+sg_lab '"identity.from_not_owned" = "reject"'
 
 subject="delegated-$$"
 out="$(submit team@example.com "$subject" --from team@example.com)"
 grep -q '^<-  250 2.0.0 Ok: queued as' <<<"$out" || fail c:delegated "not queued: $(grep -m1 '^<\*\*' <<<"$out" || true)"
 f="$(delivered_file "$subject")" || fail c:delegated "not delivered: $(queue_json)"
 grep -q '^X-Mail-Args: <team@example.com>' "$f" || fail c:delegated "envelope sender changed"
-pass c:delegated "delivered, $(grep -i '^X-SenderGuard:' "$f" || echo 'no X-SenderGuard header')"
+header="$(header_of "$f" X-SenderGuard)"
+pass c:delegated "delivered, ${header:-no X-SenderGuard header}"
 expect_action 1 accept c:delegated

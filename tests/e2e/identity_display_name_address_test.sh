@@ -15,7 +15,7 @@ subject="display-name-$$"
 out="$(submit '"bob@example.net" <alice@example.com>' "$subject")"
 grep -q '^<-  250 2.0.0 Ok: queued as' <<<"$out" || fail d:display-name "not queued: $(grep -m1 '^<\*\*' <<<"$out" || true)"
 f="$(delivered_file "$subject")" || fail d:display-name "not delivered: $(queue_json)"
-header="$(sed -n '/^X-SenderGuard:/I{p;:c;n;/^[ \t]/{p;bc};q}' "$f")"
+header="$(header_of "$f" X-SenderGuard)"
 [[ -n "$header" ]] || fail d:display-name "no X-SenderGuard header in $f"
 grep -q 'identity.display_name_address' <<<"$header" ||
     fail d:display-name "X-SenderGuard lacks identity.display_name_address: $header"

@@ -13,11 +13,14 @@ subject="not-owned-quarantine-$$"
 out="$(submit ceo@example.com "$subject")"
 grep -q '^<-  250 2.0.0 Ok: queued as' <<<"$out" || fail b:quarantine "not queued: $(grep -m1 '^<\*\*' <<<"$out" || true)"
 id="$(sed -n 's/^<-  250 2.0.0 Ok: queued as \([0-9A-Za-z]*\).*/\1/p' <<<"$out")"
+held=""
 for ((i = 0; i < 50; i++)); do
-    queue_json | grep -q "\"queue_id\": *\"$id\".*\"queue_name\": *\"hold\"\|\"queue_name\": *\"hold\".*\"queue_id\": *\"$id\"" && break
+    queue="$(queue_json)"
+    held="$(grep -F "\"queue_id\": \"$id\"" <<<"$queue" | grep -F '"queue_name": "hold"' || true)"
+    [[ -n "$held" ]] && break
     sleep 0.1
 done
-queue_json | grep -q '"queue_name": *"hold"' || fail b:quarantine "$id not in the hold queue: $(queue_json)"
-pass b:quarantine "$id in hold: $(queue_json | grep -o '"queue_name": *"hold"')"
+[[ -n "$held" ]] || fail b:quarantine "$id not in the hold queue: ${queue:-empty queue}"
+pass b:quarantine "$id held: $(grep -o '"queue_name": "hold", "queue_id": "[^"]*"' <<<"$held")"
 grep -l -F -x "Subject: $subject" "$SINK_DIR"/* >/dev/null 2>&1 && fail b:quarantine "held message was delivered"
 expect_action 1 quarantine b:quarantine

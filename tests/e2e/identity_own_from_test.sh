@@ -6,14 +6,15 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 e2e_init identity-own-from
-sg_lab
+sg_lab '"identity.from_not_owned" = "reject"'
 
 subject="own-from-$$"
 out="$(submit alice@example.com "$subject")"
 grep -q '^<-  250 2.0.0 Ok: queued as' <<<"$out" || fail a:own-from "not queued: $(grep -m1 '^<\*\*' <<<"$out" || true)"
 f="$(delivered_file "$subject")" || fail a:own-from "not delivered"
-if grep -qi '^X-SenderGuard:' "$f" && ! grep -i -A3 '^X-SenderGuard:' "$f" | grep -q 'action=accept'; then
-    fail a:own-from "X-SenderGuard header without action=accept: $(grep -i -A3 '^X-SenderGuard:' "$f")"
+header="$(header_of "$f" X-SenderGuard)"
+if [[ -n "$header" && "$header" != *action=accept* ]]; then
+    fail a:own-from "X-SenderGuard header without action=accept: $header"
 fi
-pass a:own-from "delivered, $(grep -i '^X-SenderGuard:' "$f" || echo 'no X-SenderGuard header')"
+pass a:own-from "delivered, ${header:-no X-SenderGuard header}"
 expect_action 1 accept a:own-from

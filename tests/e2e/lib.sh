@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # lib.sh - shared helpers for senderguard's Postfix end-to-end tests (sourced, bash).
 #
 # A test script is called as: TEST.sh SENDERGUARD_BINARY SOURCE_DIR. It sources this
@@ -46,7 +47,7 @@ e2e_dump_logs() {
 e2e_cleanup() {
     local rc=$?
     sg_stop
-    [[ -n "$E2E_DIR" && -d "$E2E_DIR/lab" ]] && "$E2E_SRC/scripts/postfix-lab" stop "$E2E_DIR/lab" || true
+    if [[ -n "$E2E_DIR" && -d "$E2E_DIR/lab" ]]; then "$E2E_SRC/scripts/postfix-lab" stop "$E2E_DIR/lab" || true; fi
     if ((rc != 0 && rc != 77)) || ((E2E_FAILED)) || [[ "${E2E_KEEP:-0}" == 1 ]]; then
         [[ -n "$E2E_DIR" ]] && log "kept $E2E_DIR"
     elif [[ -n "$E2E_DIR" ]]; then
@@ -104,6 +105,7 @@ ${1:-"identity.from_not_owned" = "reject"}
 
 [report]
 evidence_file = "$E2E_DIR/evidence.jsonl"
+syslog = false
 EOF
 }
 
@@ -201,4 +203,10 @@ expect_action() {
     got="$(evidence_action "$1")" || fail "$3" "no evidence line $1 with event.action in $E2E_DIR/evidence.jsonl"
     [[ "$got" == "$2" ]] || fail "$3" "evidence event.action is '$got', expected '$2'"
     pass "$3" "evidence line $1: event.action=$got"
+}
+
+# header_of FILE NAME: print header NAME (first occurrence, with its continuation lines)
+# from the header section of FILE.
+header_of() {
+    sed -n "/^\$/q;/^$2:/I{p;:c;n;/^[ \t]/{p;bc};q}" "$1"
 }
