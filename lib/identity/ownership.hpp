@@ -2,6 +2,13 @@
 // mailbox (login given as a full address, or as a local part at the configured
 // default domain); plus-addressing and case differences name the same mailbox; a
 // delegation map grants more (shared mailboxes, application accounts).
+//
+// Rules, in order: an empty login owns nothing; a login with '@' owns the mailbox
+// whose key (mailbox_key) equals the login's (domain canonicalised, so a login
+// alice@bücher.example owns alice@xn--bcher-kva.example), or the address exactly;
+// a login without '@' owns login@default_domain when one is set; otherwise the
+// delegation map decides. A mailbox without a domain is taken at default_domain
+// (as Postfix appends myorigin). check() never throws.
 #pragma once
 
 #include <memory>
@@ -20,7 +27,8 @@ struct OwnershipSettings {
 
 struct Ownership {
     bool owned = false;
-    std::string basis;  // "login", "login@default_domain", "delegation:<key>", or why not
+    std::string basis;  // "login", "login@default_domain", "delegation:<key>", or
+                        // "not owned" (with ": no login" / ": no domain" when so)
 };
 
 // The mailbox identity used for comparisons: lowercase local part with any
