@@ -114,12 +114,15 @@ sg_start() {
     [[ -n "$E2E_SG_BIN" && -x "$E2E_SG_BIN" ]] || fail setup "senderguard binary '$E2E_SG_BIN' not executable"
     local sock="$E2E_DIR/senderguard.sock" i
     rm -f "$sock"
-    "$E2E_SG_BIN" run --config "$E2E_DIR/senderguard.toml" </dev/null >>"$E2E_DIR/senderguard.log" 2>&1 &
+    # umask 0: the socket must be writable by smtpd (user postfix); chmod below as well.
+    (umask 000 && exec "$E2E_SG_BIN" run --config "$E2E_DIR/senderguard.toml") \
+        </dev/null >>"$E2E_DIR/senderguard.log" 2>&1 &
     E2E_SG_PID=$!
     for ((i = 0; i < 150; i++)); do
         [[ -S "$sock" ]] && break
         kill -0 "$E2E_SG_PID" 2>/dev/null || {
-            wait "$E2E_SG_PID" && rc=0 || rc=$?
+            local rc=0
+            wait "$E2E_SG_PID" || rc=$?
             E2E_SG_PID=""
             fail setup "senderguard run exited (status $rc) before creating $sock"
         }
