@@ -27,7 +27,8 @@ DisplayTextAddresses find_display_text_addresses(std::string_view text) {
     for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
         std::size_t begin = at;
         while (begin > copied_to && is_local_char(static_cast<unsigned char>(text[begin - 1]))) --begin;
-        while (begin < at && text[begin] == '.') ++begin;
+        // Quote-like atext characters opening display text are punctuation here.
+        while (begin < at && std::string_view(".'`").find(text[begin]) != std::string_view::npos) ++begin;
         std::size_t end = at + 1;
         while (end < text.size() && is_domain_char(static_cast<unsigned char>(text[end]))) ++end;
         while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
