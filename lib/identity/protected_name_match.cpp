@@ -24,7 +24,12 @@ std::string describe(const ProtectedPerson& person, const Candidate& candidate,
     for (std::size_t t = 0; t < person.tokens.size(); ++t) {
         const NameToken& mine = person.tokens[t];
         const NameToken& seen = display[static_cast<std::size_t>(candidate.filled_by[t])];
-        if (seen.folded != mine.folded) (seen.unaccented == mine.unaccented ? diacritics : confusable) = true;
+        if (seen.folded != mine.folded) {
+            if (seen.unaccented == mine.unaccented)
+                diacritics = true;
+            else
+                confusable = true;
+        }
         if (candidate.filled_by[t] < previous) reordered = true;
         previous = candidate.filled_by[t];
     }

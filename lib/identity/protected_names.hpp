@@ -13,7 +13,7 @@
 // "Dr. Jane Doe", "Jane Doe (CEO)", "Jane Doe - Chief Executive Officer", "Jane Doe
 // via Email", "Jane A. Doe", "Jané Doe", "Jаne Dое" (Cyrillic), "Ｊａｎｅ Ｄｏｅ" and
 // "Jane D0e" match Jane Doe; "Jane Smith", "Janet Doering", "J. Doe" (initials are
-// not expanded) and "" do not. A one-token protected name ("Madonna") matches only
+// not expanded), "JaneDoe" (words are not split) and "" do not. A one-token protected name ("Madonna") matches only
 // a display name of that one token. Cost: one normalisation of the display name
 // and one hash lookup per token form; all protected forms are indexed at load.
 #pragma once

@@ -50,6 +50,9 @@ TEST_CASE("a well-formed map parses with comments, continuations and CRLF", "[id
     CHECK(*alice == std::vector<std::string>{"alice", "alice@example.com"});
 
     CHECK(map.logins("Sales@Example.COM") == nullptr);  // stored keys are canonical
+    const DelegationMap value_below = DelegationMap::parse("team@example.com\n    alice,\n    bob\n", "below");
+    REQUIRE(value_below.logins("team@example.com") != nullptr);
+    CHECK(*value_below.logins("team@example.com") == std::vector<std::string>{"alice", "bob"});
     CHECK(DelegationMap::parse("", "empty").size() == 0);
     CHECK(DelegationMap::parse("# only comments\n\n   \n", "comments").size() == 0);
 }

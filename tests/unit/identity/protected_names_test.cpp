@@ -56,6 +56,8 @@ TEST_CASE("display names that impersonate, and names that do not", "[identity]")
         {"J\xD0\xB0ne D\xD0\xBE\xD0\xB5", "Jane Doe", "confusable"},   // Cyrillic а о е
         {"J\xCE\xB1ne D\xCE\xBF" "e", "Jane Doe", "confusable"},       // Greek α ο
         {"Jane D0e", "Jane Doe", "confusable"},
+        {"Pau1 Martin", "Paul Martin", "confusable"},                  // digit one for l
+        {"Jane Doe \xF0\x9F\x99\x82", "Jane Doe", "normalized"},         // emoji is not a word
         {"Jan\xC3\xA9 Doe", "Jane Doe", "diacritics"},                 // Jané
         {"J\xC3\xA4ne D\xC3\xB6" "e", "Jane Doe", "diacritics"},       // Jäne Döe
         {"Pau" "I Martin", "Paul Martin", "confusable"},               // capital I for l
@@ -177,6 +179,15 @@ TEST_CASE("malformed protected-name lines are ConfigErrors naming file and line"
         }
     }
     CHECK_THROWS_AS(ProtectedNames::load_file("/nonexistent/protected_names"), sg::core::ConfigError);
+}
+
+TEST_CASE("a huge display name is bounded and still matched at its start", "[identity]") {
+    const ProtectedNames names = ProtectedNames::parse(people, "p");
+    std::string huge = "Jane Doe";
+    while (huge.size() < 300 * 1024) huge += " lorem ipsum";
+    const auto match = names.match(huge);
+    REQUIRE(match);
+    CHECK(match->how == "extra_words");
 }
 
 TEST_CASE("an empty list matches nothing", "[identity]") {
