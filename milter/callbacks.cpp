@@ -1,0 +1,319 @@
+// callbacks - xxfi_* functions: libmilter arguments and macros -> Session -> engine.
+#include "callbacks.hpp"
+
+#include <libmilter/mfdef.h>
+
+#include <atomic>
+#include <exception>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "engine/engine.hpp"
+#include "log.hpp"
+#include "negotiation.hpp"
+#include "report/evidence_record.hpp"
+#include "session.hpp"
+#include "socket_address.hpp"
+#include "verdict_applier.hpp"
+
+namespace sg::milter {
+namespace {
+
+std::atomic<LiveConfig*> live_config{nullptr};
+
+// Protocol stages, each with the no-reply bit that governs its answer (0: must answer).
+enum class Stage { negotiate, connect, helo, mail, rcpt, data, unknown, header, eoh, body, eom, abort, close };
+
+unsigned long no_reply_bit(Stage stage) {
+    switch (stage) {
+        case Stage::connect: return SMFIP_NR_CONN;
+        case Stage::helo: return SMFIP_NR_HELO;
+        case Stage::mail: return SMFIP_NR_MAIL;
+        case Stage::rcpt: return SMFIP_NR_RCPT;
+        case Stage::data: return SMFIP_NR_DATA;
+        case Stage::unknown: return SMFIP_NR_UNKN;
+        case Stage::header: return SMFIP_NR_HDR;
+        case Stage::eoh: return SMFIP_NR_EOH;
+        case Stage::body: return SMFIP_NR_BODY;
+        case Stage::negotiate:
+        case Stage::eom:
+        case Stage::abort:
+        case Stage::close: return 0;
+    }
+    return 0;
+}
+
+const char* stage_name(Stage stage) {
+    switch (stage) {
+        case Stage::negotiate: return "negotiate";
+        case Stage::connect: return "connect";
+        case Stage::helo: return "helo";
+        case Stage::mail: return "mail";
+        case Stage::rcpt: return "rcpt";
+        case Stage::data: return "data";
+        case Stage::unknown: return "unknown";
+        case Stage::header: return "header";
+        case Stage::eoh: return "eoh";
+        case Stage::body: return "body";
+        case Stage::eom: return "eom";
+        case Stage::abort: return "abort";
+        case Stage::close: return "close";
+    }
+    return "?";
+}
+
+Session* session_of(SMFICTX* ctx) { return static_cast<Session*>(smfi_getpriv(ctx)); }
+
+// A macro's value, or empty when the MTA did not send it.
+std::string_view macro(SMFICTX* ctx, const char* name) {
+    const char* value = smfi_getsymval(ctx, const_cast<char*>(name));
+    return value == nullptr ? std::string_view{} : std::string_view{value};
+}
+
+bool has_macro(SMFICTX* ctx, const char* name) { return smfi_getsymval(ctx, const_cast<char*>(name)) != nullptr; }
+
+// The answer for a stage that went fine.
+sfsistat proceed(const Session& session, Stage stage) {
+    return session.no_reply(no_reply_bit(stage)) ? SMFIS_NOREPLY : SMFIS_CONTINUE;
+}
+
+// No session to remember a failure in: answer with the error action right away.
+sfsistat immediate_error_status() {
+    const LiveConfig* live = live_config.load();
+    const core::Action action = live == nullptr ? core::Action::tempfail : live->config()->milter.error_action;
+    switch (action) {
+        case core::Action::tempfail: return SMFIS_TEMPFAIL;
+        case core::Action::reject: return SMFIS_REJECT;
+        case core::Action::accept:
+        case core::Action::tag:
+        case core::Action::quarantine: return SMFIS_ACCEPT;
+    }
+    return SMFIS_TEMPFAIL;
+}
+
+sfsistat failure_status(SMFICTX* ctx, Stage stage) noexcept {
+    try {
+        Session* session = session_of(ctx);
+        switch (stage) {
+            case Stage::negotiate: return SMFIS_ALL_OPTS;
+            case Stage::abort:
+            case Stage::close:
+                if (session != nullptr) session->reset_message();
+                return SMFIS_CONTINUE;
+            case Stage::eom: {
+                if (session == nullptr) return immediate_error_status();
+                const std::size_t incoming_summaries = session->incoming_summary_headers();
+                session->reset_message();
+                return apply_error_action(ctx, session->config(), incoming_summaries);
+            }
+            case Stage::connect:
+            case Stage::helo:
+                if (session == nullptr) return immediate_error_status();
+                session->mark_connection_failed();
+                return proceed(*session, stage);
+            default:
+                if (session == nullptr) return immediate_error_status();
+                session->mark_failed();
+                return proceed(*session, stage);
+        }
+    } catch (...) {
+        return stage == Stage::negotiate ? SMFIS_ALL_OPTS : SMFIS_TEMPFAIL;
+    }
+}
+
+// Runs a callback body; whatever it throws stays on this side of libmilter.
+template <typename Body>
+sfsistat guarded(SMFICTX* ctx, Stage stage, Body&& body) noexcept {
+    try {
+        return body();
+    } catch (const std::exception& error) {
+        log(LogLevel::error, fmt::format("{}: {}", stage_name(stage), error.what()));
+    } catch (...) {
+        log(LogLevel::error, fmt::format("{}: unknown exception", stage_name(stage)));
+    }
+    return failure_status(ctx, stage);
+}
+
+// xxfi_connect without a preceding negotiation (after SMFIC_QUIT_NC) starts afresh.
+Session& ensure_session(SMFICTX* ctx) {
+    if (Session* session = session_of(ctx)) return *session;
+    auto session = std::make_unique<Session>(live_config.load()->config());
+    session->set_protocol(requested_no_reply_bits());
+    if (smfi_setpriv(ctx, session.get()) != MI_SUCCESS) throw std::runtime_error("smfi_setpriv failed");
+    return *session.release();
+}
+
+sfsistat on_negotiate(SMFICTX* ctx, unsigned long offered_actions, unsigned long offered_protocol,
+                      unsigned long /*f2*/, unsigned long /*f3*/, unsigned long* actions, unsigned long* protocol,
+                      unsigned long* p2, unsigned long* p3) {
+    return guarded(ctx, Stage::negotiate, [&] {
+        const NegotiatedFlags flags = negotiate_flags(offered_actions, offered_protocol);
+        if (flags.missing_actions != 0)
+            log(LogLevel::warning, fmt::format("MTA does not offer actions 0x{:x}: headers or quarantine will fail",
+                                               flags.missing_actions));
+        delete session_of(ctx);
+        smfi_setpriv(ctx, nullptr);
+        Session& session = ensure_session(ctx);
+        session.set_protocol(flags.protocol);
+        *actions = flags.actions;
+        *protocol = flags.protocol;
+        *p2 = 0;
+        *p3 = 0;
+        return SMFIS_CONTINUE;
+    });
+}
+
+sfsistat on_connect(SMFICTX* ctx, char* hostname, _SOCK_ADDR* address) {
+    return guarded(ctx, Stage::connect, [&] {
+        Session& session = ensure_session(ctx);
+        std::string client_ip = client_address_text(address);
+        if (client_ip.empty()) client_ip = std::string(macro(ctx, "{client_addr}"));
+        session.on_connect(hostname == nullptr ? std::string() : std::string(hostname), std::move(client_ip),
+                           std::string(macro(ctx, "{daemon_name}")));
+        return proceed(session, Stage::connect);
+    });
+}
+
+sfsistat on_helo(SMFICTX* ctx, char* helo) {
+    return guarded(ctx, Stage::helo, [&] {
+        Session& session = ensure_session(ctx);
+        session.on_helo(helo == nullptr ? std::string() : std::string(helo));
+        session.note_tls(has_macro(ctx, "{tls_version}"));
+        return proceed(session, Stage::helo);
+    });
+}
+
+sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
+    return guarded(ctx, Stage::mail, [&] {
+        Session& session = ensure_session(ctx);
+        core::Auth auth;
+        auth.login = macro(ctx, "{auth_authen}");
+        auth.mechanism = macro(ctx, "{auth_type}");
+        auth.author = macro(ctx, "{auth_author}");
+        const char* sender = (argv != nullptr && argv[0] != nullptr) ? argv[0] : "";
+        session.on_mail(sender, std::move(auth));
+        session.note_tls(has_macro(ctx, "{tls_version}"));
+        session.note_queue_id(macro(ctx, "i"));  // Sendmail sends it here; Postfix from DATA on
+        return proceed(session, Stage::mail);
+    });
+}
+
+sfsistat on_envrcpt(SMFICTX* ctx, char** argv) {
+    return guarded(ctx, Stage::rcpt, [&] {
+        Session& session = ensure_session(ctx);
+        if (argv != nullptr && argv[0] != nullptr) session.on_rcpt(argv[0]);
+        return proceed(session, Stage::rcpt);
+    });
+}
+
+sfsistat on_data(SMFICTX* ctx) {
+    return guarded(ctx, Stage::data, [&] { return proceed(ensure_session(ctx), Stage::data); });
+}
+
+sfsistat on_unknown(SMFICTX* ctx, const char* /*command*/) {
+    return guarded(ctx, Stage::unknown, [&] { return proceed(ensure_session(ctx), Stage::unknown); });
+}
+
+sfsistat on_header(SMFICTX* ctx, char* name, char* value) {
+    return guarded(ctx, Stage::header, [&] {
+        Session& session = ensure_session(ctx);
+        session.on_header(name == nullptr ? "" : name, value == nullptr ? "" : value);
+        return proceed(session, Stage::header);
+    });
+}
+
+sfsistat on_eoh(SMFICTX* ctx) {
+    return guarded(ctx, Stage::eoh, [&] {
+        Session& session = ensure_session(ctx);
+        session.note_queue_id(macro(ctx, "i"));
+        return proceed(session, Stage::eoh);
+    });
+}
+
+sfsistat on_body(SMFICTX* ctx, unsigned char* chunk, size_t length) {
+    return guarded(ctx, Stage::body, [&] {
+        Session& session = ensure_session(ctx);
+        if (chunk != nullptr) session.on_body(std::span<const unsigned char>(chunk, length));
+        return proceed(session, Stage::body);
+    });
+}
+
+void write_evidence(const core::Transaction& transaction, const engine::Evaluation& evaluation,
+                    const config::Config& config) {
+    try {
+        live_config.load()->evidence_log()->write(report::evidence_record(transaction, evaluation, config));
+    } catch (const std::exception& error) {
+        log(LogLevel::error, fmt::format("evidence record for {} not written: {}",
+                                         transaction.queue_id.empty() ? "(no queue id)" : transaction.queue_id,
+                                         error.what()));
+    }
+}
+
+sfsistat on_eom(SMFICTX* ctx) {
+    return guarded(ctx, Stage::eom, [&] {
+        Session& session = ensure_session(ctx);
+        session.note_queue_id(macro(ctx, "i"));
+        const std::size_t incoming_summaries = session.incoming_summary_headers();
+        // The message state is reset only once the answer is settled: if anything below
+        // throws, failure_status() still sees the forged summaries it must delete.
+        if (session.failed()) {
+            log(LogLevel::error, fmt::format("message {} not evaluated after an earlier failure: applying {}",
+                                             session.transaction().queue_id,
+                                             core::to_string(session.config().milter.error_action)));
+            const sfsistat status = apply_error_action(ctx, session.config(), incoming_summaries);
+            session.reset_message();
+            return status;
+        }
+        const core::Transaction transaction = session.transaction();
+        const engine::Evaluation evaluation = engine::evaluate(transaction, session.config());
+        write_evidence(transaction, evaluation, session.config());
+        const sfsistat status = apply_verdict(ctx, evaluation.verdict, session.config(), incoming_summaries);
+        session.reset_message();
+        return status;
+    });
+}
+
+sfsistat on_abort(SMFICTX* ctx) {
+    return guarded(ctx, Stage::abort, [&] {
+        if (Session* session = session_of(ctx)) session->reset_message();
+        return SMFIS_CONTINUE;
+    });
+}
+
+sfsistat on_close(SMFICTX* ctx) {
+    return guarded(ctx, Stage::close, [&] {
+        delete session_of(ctx);
+        smfi_setpriv(ctx, nullptr);
+        return SMFIS_CONTINUE;
+    });
+}
+
+}  // namespace
+
+struct smfiDesc filter_description(LiveConfig& live) {
+    live_config.store(&live);
+    struct smfiDesc description {};
+    description.xxfi_name = const_cast<char*>("senderguard");
+    description.xxfi_version = SMFI_VERSION;
+    description.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_QUARANTINE;
+    description.xxfi_connect = on_connect;
+    description.xxfi_helo = on_helo;
+    description.xxfi_envfrom = on_envfrom;
+    description.xxfi_envrcpt = on_envrcpt;
+    description.xxfi_header = on_header;
+    description.xxfi_eoh = on_eoh;
+    description.xxfi_body = on_body;
+    description.xxfi_eom = on_eom;
+    description.xxfi_abort = on_abort;
+    description.xxfi_close = on_close;
+    description.xxfi_unknown = on_unknown;
+    description.xxfi_data = on_data;
+    description.xxfi_negotiate = on_negotiate;
+    return description;
+}
+
+}  // namespace sg::milter

@@ -1,0 +1,105 @@
+// verdict_applier - the single place senderguard modifies a message or sets a reply.
+#include "verdict_applier.hpp"
+
+#include <fmt/format.h>
+
+#include "log.hpp"
+#include "report/summary_header.hpp"
+
+namespace sg::milter {
+namespace {
+
+// libmilter refuses reply texts longer than its MAXREPLYLEN (980); stay well below.
+constexpr std::size_t max_reply_text = 400;
+
+std::string header_safe(std::string_view value) {
+    std::string safe;
+    safe.reserve(value.size());
+    for (const char c : value) safe.push_back((c == '\r' || c == '\n' || c == '\0') ? ' ' : c);
+    return safe;
+}
+
+void remove_incoming_summaries(SMFICTX* ctx, const std::string& header_name, std::size_t count) {
+    std::string name = header_name;
+    // From the last to the first, so each index stays valid whichever way the MTA
+    // renumbers after a deletion.
+    for (std::size_t index = count; index >= 1; --index) {
+        if (smfi_chgheader(ctx, name.data(), static_cast<int>(index), nullptr) != MI_SUCCESS)
+            log(LogLevel::warning, fmt::format("could not delete incoming {} header #{}", header_name, index));
+    }
+}
+
+bool add_summary(SMFICTX* ctx, const config::Config& config, const core::Verdict& verdict) {
+    std::string name = config.report.header_name;
+    std::string value = header_safe(report::summary_header_value(verdict));
+    if (smfi_addheader(ctx, name.data(), value.data()) == MI_SUCCESS) return true;
+    log(LogLevel::warning, fmt::format("could not add the {} header", name));
+    return false;
+}
+
+sfsistat refuse(SMFICTX* ctx, const char* code, const char* enhanced, const std::string& text, sfsistat status) {
+    std::string rcode = code;
+    std::string xcode = enhanced;
+    std::string message = smtp_reply_text(text);
+    if (smfi_setreply(ctx, rcode.data(), xcode.data(), message.empty() ? nullptr : message.data()) != MI_SUCCESS)
+        log(LogLevel::warning, fmt::format("could not set the {} {} reply text", code, enhanced));
+    return status;
+}
+
+}  // namespace
+
+std::string smtp_reply_text(std::string_view text) {
+    std::string safe;
+    for (const char c : text) {
+        if (safe.size() >= max_reply_text) break;
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte >= 0x7f) {
+            safe.push_back(' ');
+        } else if (c == '%') {
+            safe += "%%";
+        } else {
+            safe.push_back(c);
+        }
+    }
+    return safe;
+}
+
+sfsistat apply_verdict(SMFICTX* ctx, const core::Verdict& verdict, const config::Config& config,
+                       std::size_t incoming_summary_headers) {
+    const core::Action action = verdict.applied_action();
+    switch (action) {
+        case core::Action::reject:
+            return refuse(ctx, "550", "5.7.1", config.report.reject_reply, SMFIS_REJECT);
+        case core::Action::tempfail:
+            return refuse(ctx, "451", "4.7.1", config.report.tempfail_reply, SMFIS_TEMPFAIL);
+        case core::Action::accept:
+        case core::Action::tag:
+        case core::Action::quarantine:
+            break;
+    }
+
+    remove_incoming_summaries(ctx, config.report.header_name, incoming_summary_headers);
+    bool modified = incoming_summary_headers > 0;
+    if (action == core::Action::accept) return modified ? SMFIS_CONTINUE : SMFIS_ACCEPT;
+
+    add_summary(ctx, config, verdict);
+    if (action == core::Action::quarantine) {
+        std::string reason = header_safe("senderguard: " + report::summary_header_value(verdict));
+        if (smfi_quarantine(ctx, reason.data()) != MI_SUCCESS) {
+            // Nothing may be lost and nothing suspect delivered: have the client retry.
+            log(LogLevel::error, "smfi_quarantine failed (quarantine action not negotiated?); tempfailing");
+            return refuse(ctx, "451", "4.7.1", config.report.tempfail_reply, SMFIS_TEMPFAIL);
+        }
+    }
+    // CONTINUE at end-of-message accepts the message with the modifications above.
+    return SMFIS_CONTINUE;
+}
+
+sfsistat apply_error_action(SMFICTX* ctx, const config::Config& config, std::size_t incoming_summary_headers) {
+    core::Verdict verdict;
+    verdict.action = config.milter.error_action;
+    verdict.decided_by = "internal_error";
+    return apply_verdict(ctx, verdict, config, incoming_summary_headers);
+}
+
+}  // namespace sg::milter
