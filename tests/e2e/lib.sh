@@ -136,8 +136,10 @@ sg_stop() {
     [[ -n "$E2E_SG_PID" ]] || return 0
     local i
     kill -TERM "$E2E_SG_PID" 2>/dev/null || true
-    for ((i = 0; i < 50; i++)); do
-        kill -0 "$E2E_SG_PID" 2>/dev/null || break
+    # Our own child: once it exits it stays a zombie until wait, so read its state.
+    for ((i = 0; i < 100; i++)); do
+        grep -q '^State:[[:space:]]*Z' "/proc/$E2E_SG_PID/status" 2>/dev/null && break
+        [[ -e "/proc/$E2E_SG_PID" ]] || break
         sleep 0.1
     done
     kill -KILL "$E2E_SG_PID" 2>/dev/null || true
@@ -200,12 +202,16 @@ sg_lab() {
     lab_start --milter "unix:$E2E_DIR/senderguard.sock"
 }
 
-# expect_action N ACTION SCENARIO: evidence line N exists and says event.action ACTION.
+# expect_action N ACTION SCENARIO: evidence line N exists and says event.action ACTION,
+# and the file holds exactly N lines (one per message sent so far).
 expect_action() {
     local got
     got="$(evidence_action "$1")" || fail "$3" "no evidence line $1 with event.action in $E2E_DIR/evidence.jsonl"
     [[ "$got" == "$2" ]] || fail "$3" "evidence event.action is '$got', expected '$2'"
-    pass "$3" "evidence line $1: event.action=$got"
+    local lines
+    lines="$(wc -l <"$E2E_DIR/evidence.jsonl")"
+    ((lines == $1)) || fail "$3" "$lines evidence lines for $1 messages"
+    pass "$3" "evidence line $1 of $lines: event.action=$got"
 }
 
 # header_of FILE NAME: print header NAME (first occurrence, with its continuation lines)
