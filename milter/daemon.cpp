@@ -4,6 +4,7 @@
 #include <libmilter/mfapi.h>
 #include <signal.h>
 
+#include <cstdio>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -82,18 +83,21 @@ int serve(LiveConfig& live, const config::Config& config, const SocketSpec& spec
 int run_daemon(const std::string& config_path) {
     ReloadThread::block_signals();
     signal(SIGPIPE, SIG_IGN);
-    open_log(true);
-
+    // A configuration error goes to stderr exactly as `file:line: reason` (and to syslog).
+    open_log(false);
     std::shared_ptr<const config::Config> config;
     try {
         config = config::load_config(config_path);
-    } catch (const core::ConfigError& error) {
-        log(LogLevel::error, error.what());
-        return code(ExitStatus::usage_error);
     } catch (const std::exception& error) {
-        log(LogLevel::error, fmt::format("{}: {}", config_path, error.what()));
+        const std::string message = dynamic_cast<const core::ConfigError*>(&error) != nullptr
+                                        ? std::string(error.what())
+                                        : fmt::format("{}: {}", config_path, error.what());
+        log(LogLevel::error, message);
+        std::fprintf(stderr, "%s\n", message.c_str());
+        close_log();
         return code(ExitStatus::usage_error);
     }
+    open_log(true);
     const std::optional<SocketSpec> spec = parse_socket_spec(config->milter.socket);
     if (!spec) {
         log(LogLevel::error, fmt::format("{}: milter.socket: cannot parse '{}' (unix:/path or inet:port@host)",

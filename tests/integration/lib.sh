@@ -103,13 +103,23 @@ TOML
     fi
 }
 
+# it_listening: is the daemon's socket there (unix: the socket file; IT_PORT set: a TCP
+# listener on that port)?
+it_listening() {
+    if [[ -n "${IT_PORT:-}" ]]; then
+        [[ -n "$(ss -Hltn "sport = :$IT_PORT" 2>/dev/null)" ]]
+    else
+        [[ -S "$IT_SOCKET" ]]
+    fi
+}
+
 # it_start CONFIG: start "senderguard run" in the background and wait for its socket.
 it_start() {
     local config="$1" i
     "$IT_BIN" run --config "$config" </dev/null >>"$IT_DIR/senderguard.log" 2>&1 &
     IT_PID=$!
     for ((i = 0; i < 100; i++)); do
-        [[ -S "$IT_SOCKET" ]] && return 0
+        it_listening && return 0
         if ! kill -0 "$IT_PID" 2>/dev/null; then
             local rc=0
             wait "$IT_PID" || rc=$?
@@ -118,7 +128,7 @@ it_start() {
         fi
         sleep 0.1
     done
-    fail "senderguard did not create $IT_SOCKET within 10s"
+    fail "senderguard was not listening within 10s"
 }
 
 # it_stop: SIGTERM the daemon started here; fails unless it exits 0 within 10 s.
