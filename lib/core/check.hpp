@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/authentication.hpp"
 #include "core/finding.hpp"
 #include "core/transaction.hpp"
 
@@ -29,6 +30,7 @@ struct CheckContext {
     const Transaction& transaction;
     const mail::MessageIdentities& identities;
     const config::Config& config;
+    const Authentication& authentication;
 };
 
 class Check {

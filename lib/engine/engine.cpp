@@ -10,7 +10,7 @@ namespace {
 Evaluation evaluate_checks(const core::Transaction& transaction, const config::Config& config) {
     Evaluation evaluation;
     evaluation.identities = mail::extract_identities(transaction);
-    core::CheckContext context{transaction, evaluation.identities, config};
+    core::CheckContext context{transaction, evaluation.identities, config, evaluation.authentication};
     std::vector<core::Finding> findings;
     bool internal_failure = false;
     for (const auto& check : checks::registered_checks()) {

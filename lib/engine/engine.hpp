@@ -24,6 +24,7 @@ struct Evaluation {
     core::Verdict verdict;
     std::vector<CheckOutcome> outcomes;
     mail::MessageIdentities identities;
+    core::Authentication authentication;
     std::chrono::microseconds elapsed{0};
 };
 
