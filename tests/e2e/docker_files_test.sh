@@ -20,6 +20,11 @@ else
     skipped=1
 fi
 
+# compose.yml builds with context ".." (the repository root): its dockerfiles must exist.
+while read -r dockerfile; do
+    [[ -f "$src/$dockerfile" ]] || { echo "FAIL [compose-dockerfiles]: $dockerfile missing"; status=1; }
+done < <(sed -n 's/^[[:space:]]*dockerfile:[[:space:]]*//p' "$src/docker/compose.yml")
+
 checked=0
 for dockerfile in "$src/docker/Dockerfile" "$src"/docker/*.Dockerfile; do
     [[ -f "$dockerfile" ]] || continue
