@@ -99,7 +99,10 @@ sfsistat failure_status(SMFICTX* ctx, Stage stage) noexcept {
     try {
         Session* session = session_of(ctx);
         switch (stage) {
-            case Stage::negotiate: return SMFIS_ALL_OPTS;
+            case Stage::negotiate:
+                // ALL_OPTS grants no no-reply stage: every callback must answer.
+                if (session != nullptr) session->set_protocol(0);
+                return SMFIS_ALL_OPTS;
             case Stage::abort:
             case Stage::close:
                 if (session != nullptr) session->reset_message();
@@ -138,13 +141,25 @@ sfsistat guarded(SMFICTX* ctx, Stage stage, Body&& body) noexcept {
     return failure_status(ctx, stage);
 }
 
-// xxfi_connect without a preceding negotiation (after SMFIC_QUIT_NC) starts afresh.
-Session& ensure_session(SMFICTX* ctx) {
-    if (Session* session = session_of(ctx)) return *session;
+Session& new_session(SMFICTX* ctx) {
     auto session = std::make_unique<Session>(live_config.load()->config());
     session->set_protocol(requested_no_reply_bits());
     if (smfi_setpriv(ctx, session.get()) != MI_SUCCESS) throw std::runtime_error("smfi_setpriv failed");
     return *session.release();
+}
+
+// The connection's session. A connection restarting after SMFIC_QUIT_NC (xxfi_close,
+// then xxfi_connect, no negotiation) gets a fresh one at connect; a session missing at
+// any later stage means its facts are lost, so that connection's messages get the
+// error action instead of a verdict on partial data.
+Session& session_for(SMFICTX* ctx, Stage stage) {
+    if (Session* session = session_of(ctx)) return *session;
+    Session& session = new_session(ctx);
+    if (stage != Stage::connect) {
+        log(LogLevel::error, fmt::format("{}: no session state for this connection", stage_name(stage)));
+        session.mark_connection_failed();
+    }
+    return session;
 }
 
 sfsistat on_negotiate(SMFICTX* ctx, unsigned long offered_actions, unsigned long offered_protocol,
@@ -157,7 +172,7 @@ sfsistat on_negotiate(SMFICTX* ctx, unsigned long offered_actions, unsigned long
                                                flags.missing_actions));
         delete session_of(ctx);
         smfi_setpriv(ctx, nullptr);
-        Session& session = ensure_session(ctx);
+        Session& session = new_session(ctx);
         session.set_protocol(flags.protocol);
         *actions = flags.actions;
         *protocol = flags.protocol;
@@ -169,7 +184,7 @@ sfsistat on_negotiate(SMFICTX* ctx, unsigned long offered_actions, unsigned long
 
 sfsistat on_connect(SMFICTX* ctx, char* hostname, _SOCK_ADDR* address) {
     return guarded(ctx, Stage::connect, [&] {
-        Session& session = ensure_session(ctx);
+        Session& session = session_for(ctx, Stage::connect);
         std::string client_ip = client_address_text(address);
         if (client_ip.empty()) client_ip = std::string(macro(ctx, "{client_addr}"));
         session.on_connect(hostname == nullptr ? std::string() : std::string(hostname), std::move(client_ip),
@@ -180,7 +195,7 @@ sfsistat on_connect(SMFICTX* ctx, char* hostname, _SOCK_ADDR* address) {
 
 sfsistat on_helo(SMFICTX* ctx, char* helo) {
     return guarded(ctx, Stage::helo, [&] {
-        Session& session = ensure_session(ctx);
+        Session& session = session_for(ctx, Stage::helo);
         session.on_helo(helo == nullptr ? std::string() : std::string(helo));
         session.note_tls(has_macro(ctx, "{tls_version}"));
         return proceed(session, Stage::helo);
@@ -189,7 +204,7 @@ sfsistat on_helo(SMFICTX* ctx, char* helo) {
 
 sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
     return guarded(ctx, Stage::mail, [&] {
-        Session& session = ensure_session(ctx);
+        Session& session = session_for(ctx, Stage::mail);
         core::Auth auth;
         auth.login = macro(ctx, "{auth_authen}");
         auth.mechanism = macro(ctx, "{auth_type}");
@@ -204,23 +219,23 @@ sfsistat on_envfrom(SMFICTX* ctx, char** argv) {
 
 sfsistat on_envrcpt(SMFICTX* ctx, char** argv) {
     return guarded(ctx, Stage::rcpt, [&] {
-        Session& session = ensure_session(ctx);
+        Session& session = session_for(ctx, Stage::rcpt);
         if (argv != nullptr && argv[0] != nullptr) session.on_rcpt(argv[0]);
         return proceed(session, Stage::rcpt);
     });
 }
 
 sfsistat on_data(SMFICTX* ctx) {
-    return guarded(ctx, Stage::data, [&] { return proceed(ensure_session(ctx), Stage::data); });
+    return guarded(ctx, Stage::data, [&] { return proceed(session_for(ctx, Stage::data), Stage::data); });
 }
 
 sfsistat on_unknown(SMFICTX* ctx, const char* /*command*/) {
-    return guarded(ctx, Stage::unknown, [&] { return proceed(ensure_session(ctx), Stage::unknown); });
+    return guarded(ctx, Stage::unknown, [&] { return proceed(session_for(ctx, Stage::unknown), Stage::unknown); });
 }
 
 sfsistat on_header(SMFICTX* ctx, char* name, char* value) {
     return guarded(ctx, Stage::header, [&] {
-        Session& session = ensure_session(ctx);
+        Session& session = session_for(ctx, Stage::header);
         session.on_header(name == nullptr ? "" : name, value == nullptr ? "" : value);
         return proceed(session, Stage::header);
     });
@@ -228,7 +243,7 @@ sfsistat on_header(SMFICTX* ctx, char* name, char* value) {
 
 sfsistat on_eoh(SMFICTX* ctx) {
     return guarded(ctx, Stage::eoh, [&] {
-        Session& session = ensure_session(ctx);
+        Session& session = session_for(ctx, Stage::eoh);
         session.note_queue_id(macro(ctx, "i"));
         return proceed(session, Stage::eoh);
     });
@@ -236,7 +251,7 @@ sfsistat on_eoh(SMFICTX* ctx) {
 
 sfsistat on_body(SMFICTX* ctx, unsigned char* chunk, size_t length) {
     return guarded(ctx, Stage::body, [&] {
-        Session& session = ensure_session(ctx);
+        Session& session = session_for(ctx, Stage::body);
         if (chunk != nullptr) session.on_body(std::span<const unsigned char>(chunk, length));
         return proceed(session, Stage::body);
     });
@@ -255,7 +270,7 @@ void write_evidence(const core::Transaction& transaction, const engine::Evaluati
 
 sfsistat on_eom(SMFICTX* ctx) {
     return guarded(ctx, Stage::eom, [&] {
-        Session& session = ensure_session(ctx);
+        Session& session = session_for(ctx, Stage::eom);
         session.note_queue_id(macro(ctx, "i"));
         const std::size_t incoming_summaries = session.incoming_summary_headers();
         // The message state is reset only once the answer is settled: if anything below
