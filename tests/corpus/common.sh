@@ -1,0 +1,157 @@
+# shellcheck shell=bash disable=SC2034  # sourced; the variables are read by the scripts
+# common.sh - shared helpers of the corpus tests (sourced by each script, not run).
+#
+# A script calls `corpus_init SET "$@"` (arguments: senderguard binary, corpus root),
+# runs messages through `sg_run` (the real `senderguard check --json`), states each
+# case with `judge`, and ends with `finish`. Output: one `ok - ...` or `FAIL - ...`
+# line per case, then `N passed, N failed`; exit 1 on any failure, 77 when the corpus
+# is absent (ctest reports the test skipped). Known differences with the upstream
+# expectation are rows of known_differences.md: a listed case that now passes, or
+# gives another result than the one listed, fails too.
+#
+# Corpus files are only read where they are; nothing is copied into the project.
+
+set -u
+export LC_ALL=C.UTF-8 2>/dev/null || export LC_ALL=C
+
+CORPUS_TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PASSED=0
+FAILED=0
+declare -A KD_GOT=()   # case -> the result known_differences.md lists
+declare -A KD_SEEN=()
+
+# corpus_init SET BINARY [CORPUS_ROOT]  (SET "-" = needs no corpus)
+corpus_init() {
+    SET_NAME=$1
+    SG=${2:-}
+    CORPUS_ROOT=${3:-}
+    if [[ -z $SG || ! -x $SG ]]; then
+        echo "FAIL - senderguard binary not executable: '${SG}'"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+    if ! command -v jq >/dev/null 2>&1; then
+        echo "FAIL - jq is required (scripts/setup installs it)"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+    if [[ $SET_NAME != - ]]; then
+        SET_DIR=$CORPUS_ROOT/$SET_NAME
+        if [[ -z $CORPUS_ROOT || ! -d $SET_DIR ]]; then
+            echo "SKIPPED: corpus not found at ${SET_DIR:-$CORPUS_ROOT} (set SENDERGUARD_CORPUS)"
+            exit 77
+        fi
+    fi
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/sg-corpus.XXXXXX")
+    trap 'rm -rf "$WORK"' EXIT
+    kd_load
+}
+
+# Rows of known_differences.md: | set | case | expected | got | reason |
+kd_load() {
+    local file=$CORPUS_TESTS_DIR/known_differences.md case got
+    [[ -f $file ]] || return 0
+    while IFS=$'\x1f' read -r case got; do
+        [[ -n $case ]] && KD_GOT[$case]=$got
+    done < <(awk -v set="$SET_NAME" -F' [|] ' '
+        /^[|] / {
+            s = $1; sub(/^[|] /, "", s)
+            if (s != set) next
+            got = $4; gsub(/`/, "", got)
+            printf "%s\x1f%s\n", $2, got
+        }' "$file")
+}
+
+ok() { PASSED=$((PASSED + 1)); printf 'ok - %s: %s\n' "$1" "$2"; }
+fail() { FAILED=$((FAILED + 1)); printf 'FAIL - %s: %s\n' "$1" "$2"; }
+
+# judge CASE WHAT EXPECTED GOT PASSED(1|0)
+#   WHAT says what is asserted; EXPECTED/GOT are short canonical texts (GOT is what a
+#   known_differences.md row must list verbatim for a known difference).
+judge() {
+    local case=$1 what=$2 expected=$3 got=$4 passed=$5
+    local listed=${KD_GOT[$case]+x}
+    [[ -n $listed ]] && KD_SEEN[$case]=1
+    if [[ $passed == 1 ]]; then
+        if [[ -n $listed ]]; then
+            fail "$case" "newly passing ($what, got $got): remove its row from known_differences.md"
+        else
+            ok "$case" "$what"
+        fi
+    elif [[ -n $listed && ${KD_GOT[$case]} == "$got" ]]; then
+        ok "$case" "known difference (known_differences.md): expected $expected, got $got"
+    elif [[ -n $listed ]]; then
+        fail "$case" "$what: expected $expected, got $got (known_differences.md lists: ${KD_GOT[$case]})"
+    else
+        fail "$case" "$what: expected $expected, got $got"
+    fi
+}
+
+finish() {
+    local case
+    for case in "${!KD_GOT[@]}"; do
+        [[ -n ${KD_SEEN[$case]+x} ]] ||
+            fail "$case" "listed in known_differences.md for $SET_NAME but no such case ran (stale row)"
+    done
+    echo "$PASSED passed, $FAILED failed"
+    [[ $FAILED == 0 ]] || exit 1
+    exit 0
+}
+
+# sg_run [check options...] MESSAGE
+#   Runs `senderguard check --json`; returns 0 when it exited 0 with a verdict object.
+#   Sets RC, SG_ERROR (why not), and from the output: FINDINGS (sorted id[.variant],
+#   comma-separated), FROM_ADDRS, FROM_DN, ENV_FROM, USER_NAME, SRC_IP, HELO, ACTION,
+#   OUT (path of the JSON).
+sg_run() {
+    OUT=$WORK/out.json
+    FINDINGS='' FROM_ADDRS='' FROM_DN='' ENV_FROM='' USER_NAME='' SRC_IP='' HELO='' ACTION='' SG_ERROR=''
+    timeout 20 "$SG" check --json "$@" >"$OUT" 2>"$WORK/err"
+    RC=$?
+    if [[ $RC == 124 ]]; then SG_ERROR="timed out after 20 s"; return 1; fi
+    if [[ $RC != 0 ]]; then
+        SG_ERROR="exit $RC: $(head -c 200 "$WORK/err" | tr '\n' ' ')"
+        return 1
+    fi
+    local fields
+    if ! fields=$(jq -r '
+        if (type == "object" and (.action | type) == "string" and (.score | type) == "number"
+            and (.findings | type) == "array" and (.evidence_record | type) == "object")
+        then [ ([.findings[] | .id + (if .variant then "." + .variant else "" end)] | unique | join(",")),
+               ((.evidence_record.email.from.address // []) | join(",")),
+               (.evidence_record.email.from.display_name // ""),
+               (.evidence_record.email.envelope_from // ""),
+               (.evidence_record.user.name // ""),
+               (.evidence_record.source.ip // ""),
+               (.evidence_record.senderguard.helo // ""),
+               .action ] | map(tostring | gsub("[\n\r\u001f]"; " ")) | join("\u001f")
+        else "BAD-SHAPE" end' "$OUT" 2>"$WORK/jqerr"); then
+        SG_ERROR="output is not valid JSON: $(head -c 200 "$WORK/jqerr" | tr '\n' ' ')"
+        return 1
+    fi
+    if [[ $fields == BAD-SHAPE ]]; then
+        SG_ERROR="JSON lacks action/score/findings[]/evidence_record"
+        return 1
+    fi
+    IFS=$'\x1f' read -r FINDINGS FROM_ADDRS FROM_DN ENV_FROM USER_NAME SRC_IP HELO ACTION <<<"$fields"
+    return 0
+}
+
+# has ID[.VARIANT] - exact token in FINDINGS
+has() { [[ ,$FINDINGS, == *",$1,"* ]]; }
+# has_any ID - the id with or without a variant
+has_any() { [[ ,$FINDINGS, == *",$1,"* || ,$FINDINGS, == *",$1."* ]]; }
+# from_findings - only the header.from_* findings of FINDINGS
+from_findings() {
+    local f out=''
+    IFS=, read -ra _ff <<<"$FINDINGS"
+    for f in "${_ff[@]}"; do [[ $f == header.from_* ]] && out+=${out:+,}$f; done
+    printf '%s' "$out"
+}
+# ownership_findings - the identity.*_not_owned findings of FINDINGS
+ownership_findings() {
+    local f out=''
+    IFS=, read -ra _ff <<<"$FINDINGS"
+    for f in "${_ff[@]}"; do [[ $f == identity.*_not_owned* ]] && out+=${out:+,}$f; done
+    printf '%s' "$out"
+}
