@@ -19,6 +19,7 @@
 #include "engine/engine.hpp"
 #include "envelope_address.hpp"
 #include "exit_status.hpp"
+#include "mail/encoded_words.hpp"
 #include "mail/message_reader.hpp"
 #include "report/evidence_record.hpp"
 
@@ -101,8 +102,9 @@ json verdict_json(const engine::Evaluation& evaluation, const json& record) {
                 {"evidence_record", record}};
 }
 
-// Message bytes may be anything: non-printable characters are shown escaped.
-std::string printable(std::string_view text) {
+// Message bytes may be anything: invalid UTF-8 is replaced, control characters escaped.
+std::string printable(std::string_view raw) {
+    const std::string text = mail::sanitize_utf8(raw);
     std::string shown;
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
