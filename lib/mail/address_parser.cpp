@@ -157,8 +157,12 @@ private:
             if (pending_) pending_end_ = end;  // "Name,(<a@b>)": keep the comment with the name
             return;
         }
-        for (std::size_t i = begin; i < end; ++i)
-            if (is_special(tokens_[i], '<')) return name_addr(begin, i, end);
+        for (std::size_t i = begin; i < end; ++i) {
+            if (is_special(tokens_[i], '<')) {
+                name_addr(begin, i, end);
+                return;
+            }
+        }
         if (has_at(begin, end)) {
             AddrSpec spec = parse_addr_spec(tokens_, begin, end);
             if (spec.mailbox && !spec.mailbox->domain.empty()) {

@@ -78,6 +78,15 @@ std::optional<std::string> domain_text(const std::vector<Token>& tokens,
     return domain;  // a trailing dot is left for canonical_domain to drop
 }
 
+// "𝗱𝗲𝘂𝘁𝘀𝗰𝗵𝗲.de" or fullwidth letters canonicalise to an ordinary ASCII name: equal
+// for DNS, but a disguise worth reporting.
+bool maps_to_plain_ascii(const std::string& written, const std::string& canonical) {
+    bool non_ascii = false;
+    for (char c : written)
+        if (static_cast<unsigned char>(c) >= 0x80) non_ascii = true;
+    return non_ascii && canonical.find("xn--") == std::string::npos;
+}
+
 }  // namespace
 
 std::string phrase_text(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
@@ -156,6 +165,8 @@ AddrSpec parse_addr_spec(const std::vector<Token>& tokens, std::size_t begin, st
         result.problem = "invalid domain";
         return result;
     }
+    if (maps_to_plain_ascii(*domain, *canonical))
+        problem = "domain written in characters that IDNA maps to plain ASCII";
     Mailbox mailbox;
     mailbox.local_part = sanitize_utf8(*local);
     mailbox.domain = *canonical;

@@ -104,6 +104,8 @@ const std::vector<FromCase> from_cases = {
     {"<a@xn--bcher-kva.example>", "", "a@xn--bcher-kva.example", "xn--bcher-kva.example", ok},
     {"<a@XN--BCHER-KVA.EXAMPLE>", "", "a@xn--bcher-kva.example", "xn--bcher-kva.example", ok},
     {"user@[192.0.2.1]", "", "user@[192.0.2.1]", "[192.0.2.1]", ok},
+    {"DB <noreply@\xF0\x9D\x97\xB1\xF0\x9D\x97\xB2.de>", "DB", "noreply@de.de", "de.de", repaired},  // math bold "de"
+    {"<a@\xEF\xBD\x85xample.com>", "", "a@example.com", "example.com", repaired},  // fullwidth e
     {"Lit <user@[IPv6:2001:DB8::1]>", "Lit", "user@[ipv6:2001:db8::1]", "[ipv6:2001:db8::1]", ok},
     // the two known traps
     {"fooo@foo.fo- private <fooo@foo.fo>", "fooo@foo.fo- private", "fooo@foo.fo", "foo.fo", repaired},
