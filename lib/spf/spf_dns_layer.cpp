@@ -3,6 +3,7 @@
 
 #include "spf/spf_dns_query.hpp"
 #include "spf/spf_record_guard.hpp"
+#include "spf/spf_record_rewrite.hpp"
 #include "spf/spf_request_state.hpp"
 
 #include <arpa/inet.h>
@@ -16,6 +17,8 @@
 namespace sg::spf {
 
 namespace {
+
+constexpr std::size_t max_ptr_names = 10;
 
 SPF_dns_rr_t* empty_answer(SPF_dns_server_t* server, const char* domain, ns_type type, int herrno) {
     return SPF_dns_rr_new_init(server, domain, type, 0, herrno);
@@ -53,7 +56,10 @@ SPF_dns_rr_t* build_answer(SPF_dns_server_t* server, const char* domain, ns_type
             for (const auto& mx : answer.mx) add_name(rr, mx.exchange);
             break;
         case ns_t_ptr:
-            for (const auto& name : answer.records) add_name(rr, name);
+            // RFC 7208 4.6.4: only the first 10 PTR names are used (libspf2
+            // would turn more into permerror).
+            for (std::size_t i = 0; i < answer.records.size() && i < max_ptr_names; ++i)
+                add_name(rr, answer.records[i]);
             break;
         case ns_t_txt:
             for (const auto& text : answer.records) {
@@ -197,7 +203,8 @@ SPF_errcode_t get_spf(SPF_server_t* server, SPF_request_t* request, SPF_response
                                                         " (" + domain + ")");
         return record_error(response, SPF_RESULT_PERMERROR, SPF_E_SYNTAX, state->stop_reason);
     }
-    const SPF_errcode_t err = SPF_record_compile(server, response, recordp, text.c_str());
+    const std::string rewritten = rewrite_for_libspf2(text, request->client_ver == AF_INET6);
+    const SPF_errcode_t err = SPF_record_compile(server, response, recordp, rewritten.c_str());
     if (err != SPF_E_SUCCESS) {
         if (*recordp != nullptr) SPF_record_free(*recordp);
         *recordp = nullptr;

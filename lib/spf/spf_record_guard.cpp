@@ -62,15 +62,24 @@ std::optional<std::string> check_domain_spec(std::string_view spec) {
     return std::nullopt;
 }
 
-// Splits "domain-spec/24//64" at the first '/' outside a macro's braces.
+// Where a trailing dual-cidr-length ("/24", "//64", "/24//64") starts; the
+// domain-spec is everything before it (it may itself contain '/').
 std::size_t cidr_start(std::string_view value) {
-    bool in_macro = false;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        if (!in_macro && value[i] == '%' && i + 1 < value.size() && value[i + 1] == '{') in_macro = true;
-        else if (in_macro && value[i] == '}') in_macro = false;
-        else if (!in_macro && value[i] == '/') return i;
+    auto digits_before = [&](std::size_t end) {
+        std::size_t start = end;
+        while (start > 0 && is_digit(value[start - 1]) && end - start < 4) --start;
+        return start;
+    };
+    std::size_t end = value.size();
+    std::size_t start = digits_before(end);
+    if (start == end || start == 0 || value[start - 1] != '/') return end;
+    std::size_t split = start - 1;
+    if (split > 0 && value[split - 1] == '/') {  // "//N": ip6 part, maybe an ip4 part before it
+        split -= 1;
+        const std::size_t v4 = digits_before(split);
+        if (v4 < split && v4 > 0 && value[v4 - 1] == '/') split = v4 - 1;
     }
-    return value.size();
+    return split;
 }
 
 // dual-cidr-length = [ ip4-cidr-length ] [ "/" ip6-cidr-length ]

@@ -8,6 +8,7 @@
 
 #include <arpa/inet.h>
 
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 
@@ -104,7 +105,15 @@ SpfReport SpfVerifier::check_with_explanation(const std::string& client_ip, cons
     in6_addr v6{};
     SPF_errcode_t err = SPF_E_INVALID_IP4;
     if (inet_pton(AF_INET, client_ip.c_str(), &v4) == 1) err = SPF_request_set_ipv4(request.get(), v4);
-    else if (inet_pton(AF_INET6, client_ip.c_str(), &v6) == 1) err = SPF_request_set_ipv6(request.get(), v6);
+    else if (inet_pton(AF_INET6, client_ip.c_str(), &v6) == 1) {
+        // RFC 7208 5: an IPv4-mapped IPv6 client is evaluated as IPv4.
+        if (IN6_IS_ADDR_V4MAPPED(&v6)) {
+            std::memcpy(&v4, &v6.s6_addr[12], sizeof v4);
+            err = SPF_request_set_ipv4(request.get(), v4);
+        } else {
+            err = SPF_request_set_ipv6(request.get(), v6);
+        }
+    }
     if (err != SPF_E_SUCCESS) {
         out.result = core::AuthResult::none;
         out.reason = "client address '" + client_ip.substr(0, 64) + "' is not an IP address";
