@@ -64,6 +64,9 @@ std::string normalise_value(std::string_view value) {
 // field name with a space in it matches no h= entry. See end_of_headers.
 constexpr std::string_view padding_field = "Senderguard Padding:";
 
+// selector._domainkey.domain must fit libopendkim's query name (DKIM_MAXHOSTNAMELEN).
+constexpr std::size_t max_key_name = 253;
+
 }  // namespace
 
 struct MessageVerification::State {
@@ -155,12 +158,15 @@ void MessageVerification::State::add_header(std::string_view name, std::string_v
     slot.name_length = name.size();
     if (has_nul) {
         slot.fixed = unevaluated_signature(slot.tags, AuthResult::permerror, "syntax error in signature: NUL byte");
-    } else if (name.size() + 1 + value.size() > settings.max_signature_field_bytes) {
-        slot.fixed = unevaluated_signature(slot.tags, AuthResult::permerror, "signature field too large");
     } else if (slot.tags.signed_header_entries > settings.max_signed_header_entries) {
         slot.fixed = unevaluated_signature(
             slot.tags, AuthResult::permerror,
             "h= lists too many header fields (" + std::to_string(slot.tags.signed_header_entries) + ")");
+    } else if (slot.tags.selector.size() + slot.tags.domain.size() + 12 > max_key_name) {
+        // libopendkim gives up on the whole message (DKIM_STAT_NORESOURCE) for this one.
+        slot.fixed = unevaluated_signature(slot.tags, AuthResult::permerror, "syntax error in signature: key name too long");
+    } else if (name.size() + 1 + value.size() > settings.max_signature_field_bytes) {
+        slot.fixed = unevaluated_signature(slot.tags, AuthResult::permerror, "signature field too large");
     } else {
         slot.to_library = true;
         slot.field = fields.size();
