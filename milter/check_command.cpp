@@ -16,6 +16,7 @@
 
 #include "config/config.hpp"
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "engine/engine.hpp"
 #include "envelope_address.hpp"
 #include "exit_status.hpp"
@@ -119,7 +120,7 @@ std::string printable(std::string_view raw) {
     return shown;
 }
 
-void print_text(const engine::Evaluation& evaluation, bool headers_truncated) {
+void print_text(const engine::Evaluation& evaluation) {
     const core::Verdict& verdict = evaluation.verdict;
     std::string action(core::to_string(verdict.action));
     if (verdict.applied_action() != verdict.action)
@@ -127,7 +128,6 @@ void print_text(const engine::Evaluation& evaluation, bool headers_truncated) {
     std::cout << "action: " << action << '\n'
               << fmt::format("score: {:.1f}\n", verdict.score) << "decided by: "
               << (verdict.decided_by.empty() ? "-" : verdict.decided_by) << '\n';
-    if (headers_truncated) std::cout << "note: the header block exceeded 1 MiB; later headers were ignored\n";
     if (verdict.findings.empty()) {
         std::cout << "findings: none\n";
         return;
@@ -168,6 +168,12 @@ int run_check(const CheckOptions& options) {
     }
 
     const mail::RawMessage message = mail::read_message(*bytes);
+    if (message.headers_truncated) {
+        // The milter gives such a message its error action; offline it cannot be judged either.
+        std::cerr << fmt::format("senderguard check: cannot read the message: header section over {} MiB\n",
+                                 core::max_header_section_bytes >> 20);
+        return code(ExitStatus::failure);
+    }
     const core::Transaction transaction = build_transaction(options, message);
     const engine::Evaluation evaluation = engine::evaluate(transaction, *config);
 
@@ -176,7 +182,7 @@ int run_check(const CheckOptions& options) {
         // Evidence quotes message bytes: invalid UTF-8 is replaced, never fatal.
         std::cout << verdict_json(evaluation, record).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     } else {
-        print_text(evaluation, message.headers_truncated);
+        print_text(evaluation);
     }
     std::cout.flush();
     return code(ExitStatus::ok);

@@ -3,18 +3,11 @@
 
 #include <utility>
 
+#include "core/limits.hpp"
 #include "core/text.hpp"
 #include "envelope_address.hpp"
 
 namespace sg::milter {
-namespace {
-
-// The MTA already bounds a message (Postfix message_size_limit, Sendmail
-// MaxHeadersLength); this only stops a runaway peer from exhausting memory.
-constexpr std::size_t max_header_bytes = std::size_t{64} << 20;
-
-}  // namespace
-
 Session::Session(std::shared_ptr<const config::Config> config) : config_(std::move(config)) {}
 
 void Session::on_connect(std::string client_name, std::string client_ip, std::string daemon_name) {
@@ -42,7 +35,7 @@ void Session::on_rcpt(std::string_view recipient_argument) {
 
 void Session::on_header(std::string_view name, std::string_view value) {
     message_.header_bytes += name.size() + value.size();
-    if (message_.header_bytes > max_header_bytes) {
+    if (message_.header_bytes > core::max_header_section_bytes) {
         if (!message_.failed) mark_failed();
         return;
     }

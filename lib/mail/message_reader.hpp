@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.hpp"
 #include "core/transaction.hpp"
 
 namespace sg::mail {
@@ -29,6 +30,6 @@ struct RawMessage {
     bool headers_truncated = false;
 };
 
-RawMessage read_message(std::string_view bytes, std::size_t max_header_bytes = 1024 * 1024);
+RawMessage read_message(std::string_view bytes, std::size_t max_header_bytes = core::max_header_section_bytes);
 
 }  // namespace sg::mail
