@@ -144,8 +144,13 @@ core::DkimSignatureOutcome describe_signature(DKIM_SIGINFO* sig, const Signature
             break;
     }
 
+    const bool ed25519 = outcome.algorithm.rfind("ed25519", 0) == 0;
+    // libopendkim leaves the size of Ed25519 keys (always 256 bits) at 0.
+    if (ed25519 && outcome.key_bits == 0 && (flags & DKIM_SIGFLAG_PROCESSED) != 0 &&
+        (outcome.result == AuthResult::pass || outcome.result == AuthResult::fail)) {
+        outcome.key_bits = 256;
+    }
     if (outcome.result == AuthResult::pass) {
-        const bool ed25519 = outcome.algorithm.rfind("ed25519", 0) == 0;
         if (!ed25519 && outcome.key_bits < settings.min_key_bits) {
             set(outcome, AuthResult::permerror, "key too small (" + std::to_string(outcome.key_bits) + " bits)");
         } else if (settings.reject_sha1 && outcome.algorithm == "rsa-sha1") {
