@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "dmarc/alignment.hpp"
+#include "dmarc/from_domain.hpp"
+#include "mail/address_parser.hpp"
 
 using sg::dmarc::AlignmentMode;
 using sg::dmarc::domains_aligned;
@@ -29,4 +31,20 @@ TEST_CASE("relaxed and strict domain alignment", "[dmarc]") {
         INFO(row.from << " ~ " << row.other);
         CHECK(domains_aligned(row.from, row.other, row.mode) == row.aligned);
     }
+}
+
+TEST_CASE("the From domain DMARC evaluates", "[dmarc]") {
+    auto from = [](const std::string& value, std::size_t headers = 1) {
+        sg::mail::HeaderAddresses addresses;
+        addresses.header_count = headers;
+        addresses.addresses = sg::mail::parse_address_list(value);
+        return sg::dmarc::dmarc_from_domain(addresses);
+    };
+    CHECK(from("Joe <joe@Example.COM>") == "example.com");
+    CHECK(from("a@example.com, b@example.com") == "example.com");
+    CHECK(from("a@example.com, b@example.net").empty());
+    CHECK(from("undisclosed-recipients:;").empty());
+    CHECK(from("\"unterminated <").empty());
+    CHECK(from("joe").empty());
+    CHECK(from("").empty());
 }

@@ -4,17 +4,30 @@
 
 #include "dmarc/dmarc_evaluation.hpp"
 #include "dmarc/policy_discovery.hpp"
-#include "txt_resolver.hpp"
+#include "dns/static_resolver.hpp"
 
 using sg::core::AuthResult;
 using sg::dmarc::discover_policy;
 using sg::dmarc::DiscoveryStatus;
 using sg::dmarc::evaluate_dmarc;
-using sg::test::TxtResolver;
 
 namespace {
 
+using Resolver = sg::dns::StaticResolver;
+
 const auto never = sg::dns::Deadline::never();
+
+sg::dns::Answer no_data() {
+    sg::dns::Answer answer;
+    answer.status = sg::dns::Status::no_data;
+    return answer;
+}
+
+std::vector<std::string> names(const Resolver& dns) {
+    std::vector<std::string> asked;
+    for (const auto& query : dns.queries()) asked.push_back(query.name);
+    return asked;
+}
 
 sg::core::SpfOutcome spf(AuthResult result, std::string domain, std::string identity = "mailfrom") {
     sg::core::SpfOutcome outcome;
@@ -38,72 +51,72 @@ sg::core::DkimOutcome dkim(std::vector<std::pair<std::string, AuthResult>> signa
 }  // namespace
 
 TEST_CASE("discovery finds the record at the From domain", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=spf1 -all", "v=DMARC1; p=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=spf1 -all").add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
     auto found = discover_policy("example.com", dns, never);
     CHECK(found.status == DiscoveryStatus::found);
     CHECK(found.record_domain == "example.com");
     CHECK(found.record.policy == sg::dmarc::Policy::reject);
-    CHECK(dns.asked == std::vector<std::string>{"_dmarc.example.com"});
+    CHECK(names(dns) == std::vector<std::string>{"_dmarc.example.com"});
 }
 
 TEST_CASE("discovery falls back to the organizational domain", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.co.uk", {"v=DMARC1; p=none; sp=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.co.uk", "v=DMARC1; p=none; sp=reject");
     auto found = discover_policy("mail.eu.example.co.uk", dns, never);
     CHECK(found.status == DiscoveryStatus::found);
     CHECK(found.record_domain == "example.co.uk");
     CHECK(found.organizational_domain == "example.co.uk");
-    CHECK(dns.asked == std::vector<std::string>{"_dmarc.mail.eu.example.co.uk", "_dmarc.example.co.uk"});
+    CHECK(names(dns) == std::vector<std::string>{"_dmarc.mail.eu.example.co.uk", "_dmarc.example.co.uk"});
 }
 
 TEST_CASE("discovery: non-DMARC TXT at the From domain counts as no record", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.sub.example.com", {"bio=a263adeab8acdcdb"}).txt("_dmarc.example.com", {"v=DMARC1; p=quarantine"});
+    Resolver dns;
+    dns.add_txt("_dmarc.sub.example.com", "bio=a263adeab8acdcdb").add_txt("_dmarc.example.com", "v=DMARC1; p=quarantine");
     auto found = discover_policy("sub.example.com", dns, never);
     CHECK(found.status == DiscoveryStatus::found);
     CHECK(found.record_domain == "example.com");
 }
 
 TEST_CASE("discovery: no record anywhere is none", "[dmarc]") {
-    TxtResolver dns;
-    dns.status("_dmarc.sub.example.net", sg::dns::Status::no_data);
+    Resolver dns;
+    dns.set("_dmarc.sub.example.net", sg::dns::RecordType::txt, no_data());
     auto found = discover_policy("sub.example.net", dns, never);
     CHECK(found.status == DiscoveryStatus::none);
     CHECK(found.reason == "no DMARC record at _dmarc.sub.example.net, nor at _dmarc.example.net");
 }
 
 TEST_CASE("discovery: several DMARC records end discovery without policy", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.sub.example.com", {"v=DMARC1; p=none", "v=DMARC1; p=reject"})
-        .txt("_dmarc.example.com", {"v=DMARC1; p=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.sub.example.com", "v=DMARC1; p=none").add_txt("_dmarc.sub.example.com", "v=DMARC1; p=reject")
+        .add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
     auto found = discover_policy("sub.example.com", dns, never);
     CHECK(found.status == DiscoveryStatus::none);
     CHECK(found.reason == "2 DMARC records at _dmarc.sub.example.com");
-    CHECK(dns.asked.size() == 1);  // RFC 7489 6.6.3: no fallback once records were found
+    CHECK(names(dns).size() == 1);  // RFC 7489 6.6.3: no fallback once records were found
 }
 
 TEST_CASE("discovery: an unusable record is none, no fallback", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.sub.example.com", {"v=DMARC1; p=bogus"}).txt("_dmarc.example.com", {"v=DMARC1; p=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.sub.example.com", "v=DMARC1; p=bogus").add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
     auto found = discover_policy("sub.example.com", dns, never);
     CHECK(found.status == DiscoveryStatus::none);
     CHECK(found.reason == "DMARC record at _dmarc.sub.example.com unusable: invalid p= value");
 }
 
 TEST_CASE("discovery: a name DNS refuses still gets the organization's policy", "[dmarc]") {
-    TxtResolver dns;
-    dns.status("_dmarc.very.long.example.com", sg::dns::Status::permanent, "name too long")
-        .txt("_dmarc.example.com", {"v=DMARC1; p=reject"});
+    Resolver dns;
+    dns.fail("_dmarc.very.long.example.com", sg::dns::Status::permanent, "name too long")
+        .add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
     auto found = discover_policy("very.long.example.com", dns, never);
     CHECK(found.status == DiscoveryStatus::found);
     CHECK(found.record_domain == "example.com");
 }
 
 TEST_CASE("discovery: temporary error keeps the organization's known policy", "[dmarc]") {
-    TxtResolver dns;
-    dns.status("_dmarc.sub.example.com", sg::dns::Status::temporary, "timeout after 2000 ms")
-        .txt("_dmarc.example.com", {"v=DMARC1; p=reject; sp=quarantine"});
+    Resolver dns;
+    dns.fail("_dmarc.sub.example.com", sg::dns::Status::temporary, "timeout after 2000 ms")
+        .add_txt("_dmarc.example.com", "v=DMARC1; p=reject; sp=quarantine");
     auto found = discover_policy("sub.example.com", dns, never);
     CHECK(found.status == DiscoveryStatus::temporary_error);
     CHECK(found.record_known);
@@ -114,8 +127,8 @@ TEST_CASE("discovery: temporary error keeps the organization's known policy", "[
 }
 
 TEST_CASE("discovery: temporary error at the organizational domain", "[dmarc]") {
-    TxtResolver dns;
-    dns.status("_dmarc.example.com", sg::dns::Status::temporary, "SERVFAIL");
+    Resolver dns;
+    dns.fail("_dmarc.example.com", sg::dns::Status::temporary, "SERVFAIL");
     auto found = discover_policy("sub.example.com", dns, never);
     CHECK(found.status == DiscoveryStatus::temporary_error);
     CHECK_FALSE(found.record_known);
@@ -123,8 +136,8 @@ TEST_CASE("discovery: temporary error at the organizational domain", "[dmarc]") 
 }
 
 TEST_CASE("evaluation: aligned SPF pass passes", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
     auto outcome = evaluate_dmarc("example.com", spf(AuthResult::pass, "bounce.example.com"), dkim({}), dns, never);
     CHECK(outcome.result == AuthResult::pass);
     CHECK(outcome.spf_aligned);
@@ -135,8 +148,8 @@ TEST_CASE("evaluation: aligned SPF pass passes", "[dmarc]") {
 }
 
 TEST_CASE("evaluation: strict SPF alignment needs the exact domain", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=reject; aspf=s"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject; aspf=s");
     auto relaxed_only = evaluate_dmarc("example.com", spf(AuthResult::pass, "bounce.example.com"), dkim({}), dns, never);
     CHECK(relaxed_only.result == AuthResult::fail);
     CHECK(relaxed_only.reason == "no aligned SPF or DKIM pass (SPF pass for bounce.example.com, no DKIM signature)");
@@ -145,8 +158,8 @@ TEST_CASE("evaluation: strict SPF alignment needs the exact domain", "[dmarc]") 
 }
 
 TEST_CASE("evaluation: SPF that did not pass never aligns", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=quarantine"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=quarantine");
     for (AuthResult result : {AuthResult::fail, AuthResult::softfail, AuthResult::neutral, AuthResult::none,
                               AuthResult::permerror}) {
         auto outcome = evaluate_dmarc("example.com", spf(result, "example.com"), dkim({}), dns, never);
@@ -156,16 +169,16 @@ TEST_CASE("evaluation: SPF that did not pass never aligns", "[dmarc]") {
 }
 
 TEST_CASE("evaluation: the null sender's HELO identity aligns", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
     auto outcome = evaluate_dmarc("example.com", spf(AuthResult::pass, "mx1.example.com", "helo"), dkim({}), dns, never);
     CHECK(outcome.result == AuthResult::pass);
     CHECK(outcome.spf_aligned);
 }
 
 TEST_CASE("evaluation: DKIM relaxed and strict alignment", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=reject"}).txt("_dmarc.strict.example", {"v=DMARC1; p=reject; adkim=s"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject").add_txt("_dmarc.strict.example", "v=DMARC1; p=reject; adkim=s");
     auto relaxed = evaluate_dmarc("example.com", spf(AuthResult::none, ""), dkim({{"mail.example.com", AuthResult::pass}}),
                                   dns, never);
     CHECK(relaxed.result == AuthResult::pass);
@@ -180,8 +193,8 @@ TEST_CASE("evaluation: DKIM relaxed and strict alignment", "[dmarc]") {
 }
 
 TEST_CASE("evaluation: a failing aligned signature does not count, a passing unaligned one neither", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
     auto outcome = evaluate_dmarc("example.com", spf(AuthResult::pass, "esp.example"),
                                   dkim({{"example.com", AuthResult::fail}, {"esp.example", AuthResult::pass}}), dns,
                                   never);
@@ -192,8 +205,8 @@ TEST_CASE("evaluation: a failing aligned signature does not count, a passing una
 TEST_CASE("forwarded mail: an aligned DKIM signature survives the forwarder's SPF", "[dmarc]") {
     // A mailing list or forwarder re-sends with its own MAIL FROM (SPF fails or is
     // for the forwarder's domain) but leaves the author's DKIM signature intact.
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=reject; aspf=s; adkim=s"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject; aspf=s; adkim=s");
     auto via_srs = evaluate_dmarc("example.com", spf(AuthResult::pass, "forwarder.example"),
                                   dkim({{"example.com", AuthResult::pass}}), dns, never);
     CHECK(via_srs.result == AuthResult::pass);
@@ -210,8 +223,8 @@ TEST_CASE("forwarded mail: an aligned DKIM signature survives the forwarder's SP
 }
 
 TEST_CASE("evaluation: sp= applies to subdomains found through the organization", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=none; sp=reject; pct=50"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=none; sp=reject; pct=50");
     auto sub = evaluate_dmarc("sub.example.com", spf(AuthResult::fail, "sub.example.com"), dkim({}), dns, never);
     CHECK(sub.result == AuthResult::fail);
     CHECK(sub.policy == "reject");
@@ -223,14 +236,14 @@ TEST_CASE("evaluation: sp= applies to subdomains found through the organization"
 }
 
 TEST_CASE("evaluation: a subdomain's own record uses its p=", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.sub.example.com", {"v=DMARC1; p=quarantine; sp=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.sub.example.com", "v=DMARC1; p=quarantine; sp=reject");
     auto outcome = evaluate_dmarc("sub.example.com", spf(AuthResult::fail, "x.example"), dkim({}), dns, never);
     CHECK(outcome.policy == "quarantine");
 }
 
 TEST_CASE("evaluation: no record is none without alignment work", "[dmarc]") {
-    TxtResolver dns;
+    Resolver dns;
     auto outcome = evaluate_dmarc("example.net", spf(AuthResult::pass, "example.net"), dkim({}), dns, never);
     CHECK(outcome.result == AuthResult::none);
     CHECK(outcome.policy.empty());
@@ -238,26 +251,26 @@ TEST_CASE("evaluation: no record is none without alignment work", "[dmarc]") {
 }
 
 TEST_CASE("evaluation: no single From domain is none", "[dmarc]") {
-    TxtResolver dns;
+    Resolver dns;
     auto outcome = evaluate_dmarc("", spf(AuthResult::pass, "example.net"), dkim({}), dns, never);
     CHECK(outcome.result == AuthResult::none);
     CHECK(outcome.reason == "no single From domain");
-    CHECK(dns.asked.empty());
+    CHECK(names(dns).empty());
     CHECK(evaluate_dmarc("bad domain", {}, {}, dns, never).result == AuthResult::none);
 }
 
 TEST_CASE("evaluation: DNS temperror keeps the known policy", "[dmarc]") {
-    TxtResolver dns;
-    dns.status("_dmarc.sub.example.com", sg::dns::Status::temporary, "timeout")
-        .txt("_dmarc.example.com", {"v=DMARC1; p=reject; pct=100"});
+    Resolver dns;
+    dns.fail("_dmarc.sub.example.com", sg::dns::Status::temporary, "timeout")
+        .add_txt("_dmarc.example.com", "v=DMARC1; p=reject; pct=100");
     auto outcome = evaluate_dmarc("sub.example.com", spf(AuthResult::fail, "sub.example.com"), dkim({}), dns, never);
     CHECK(outcome.result == AuthResult::temperror);
     CHECK(outcome.policy == "reject");
     CHECK(outcome.record_domain == "example.com");
     CHECK_FALSE(outcome.reason.empty());
 
-    TxtResolver down;
-    down.status("_dmarc.example.com", sg::dns::Status::temporary, "timeout");
+    Resolver down;
+    down.fail("_dmarc.example.com", sg::dns::Status::temporary, "timeout");
     auto unknown = evaluate_dmarc("example.com", spf(AuthResult::pass, "example.com"), dkim({}), down, never);
     CHECK(unknown.result == AuthResult::temperror);
     CHECK(unknown.policy.empty());
@@ -265,8 +278,8 @@ TEST_CASE("evaluation: DNS temperror keeps the known policy", "[dmarc]") {
 }
 
 TEST_CASE("evaluation: an aligned identifier in temperror makes DMARC temperror", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
     auto spf_down = evaluate_dmarc("example.com", spf(AuthResult::temperror, "example.com"), dkim({}), dns, never);
     CHECK(spf_down.result == AuthResult::temperror);
     CHECK(spf_down.policy == "reject");
@@ -284,8 +297,8 @@ TEST_CASE("evaluation: an aligned identifier in temperror makes DMARC temperror"
 }
 
 TEST_CASE("evaluation: record notes reach the reason", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.example.com", {"v=DMARC1; p=reject; pct=500"});
+    Resolver dns;
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject; pct=500");
     auto outcome = evaluate_dmarc("example.com", spf(AuthResult::fail, "example.com"), dkim({}), dns, never);
     CHECK(outcome.result == AuthResult::fail);
     CHECK(outcome.percent == 100);
@@ -294,8 +307,8 @@ TEST_CASE("evaluation: record notes reach the reason", "[dmarc]") {
 }
 
 TEST_CASE("evaluation: IDN From domains are looked up as A-labels", "[dmarc]") {
-    TxtResolver dns;
-    dns.txt("_dmarc.xn--bcher-kva.example", {"v=DMARC1; p=reject"});
+    Resolver dns;
+    dns.add_txt("_dmarc.xn--bcher-kva.example", "v=DMARC1; p=reject");
     auto outcome = evaluate_dmarc("bücher.example", spf(AuthResult::pass, "xn--bcher-kva.example"), dkim({}), dns, never);
     CHECK(outcome.result == AuthResult::pass);
     CHECK(outcome.from_domain == "xn--bcher-kva.example");
