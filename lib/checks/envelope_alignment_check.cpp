@@ -32,8 +32,8 @@ core::CheckResult EnvelopeAlignmentCheck::run(const core::CheckContext& context)
                                 {"envelope_domain", envelope->domain},
                                 {"envelope_org_domain", envelope_org}};
         if (from_proven) evidence.push_back({"dmarc", "pass (aligned DKIM)"});
-        result.findings.push_back({"header.from_envelope_misaligned", from_proven ? "authenticated" : "",
-                                   std::move(evidence)});
+        result.findings.push_back(
+            {"header.from_envelope_misaligned", from_proven ? "authenticated" : "", std::move(evidence)});
     }
     return result;
 }

@@ -43,9 +43,17 @@ std::string header_value(const core::Transaction& transaction, std::string_view 
 bool all_in_organization(const std::vector<const mail::Mailbox*>& mailboxes, const std::string& domain) {
     if (domain.empty()) return false;
     std::string organization = mail::organizational_domain(domain);
-    return std::all_of(mailboxes.begin(), mailboxes.end(), [&](const mail::Mailbox* m) {
-        return mail::organizational_domain(m->domain) == organization;
-    });
+    return std::all_of(mailboxes.begin(), mailboxes.end(),
+                       [&](const mail::Mailbox* m) { return mail::organizational_domain(m->domain) == organization; });
+}
+
+// How the From is known to be genuine: DMARC pass, or a login submitted it (whether
+// that login owns the From is identity.from_not_owned's question).
+std::string from_authenticated_by(const core::CheckContext& context) {
+    const core::Authentication& authentication = context.authentication;
+    if (authentication.evaluated && authentication.dmarc.result == core::AuthResult::pass) return "dmarc";
+    if (context.transaction.auth.authenticated()) return "smtp_auth";
+    return "";
 }
 
 Shape recognise(const core::CheckContext& context, const std::vector<const mail::Mailbox*>& diverging) {
@@ -60,10 +68,7 @@ Shape recognise(const core::CheckContext& context, const std::vector<const mail:
         if (all_in_organization(diverging, sender.domain))
             return {"ticket_system", {{"shape", "ticket_system"}, {"sender_address", sender.address()}}};
     }
-    const core::DmarcOutcome& dmarc = context.authentication.dmarc;
-    std::string authenticated_by = context.authentication.evaluated && dmarc.result == core::AuthResult::pass ? "dmarc"
-                                   : transaction.auth.authenticated()                                      ? "smtp_auth"
-                                                                                                           : "";
+    std::string authenticated_by = from_authenticated_by(context);
     if (!authenticated_by.empty() && context.identities.reply_to.addresses.mailboxes.size() == 1)
         return {"contact_form", {{"shape", "contact_form"}, {"from_authenticated_by", authenticated_by}}};
     return {"", {{"shape", "plain"}}};

@@ -20,10 +20,10 @@ bool domains_aligned(std::string_view from_domain, std::string_view other, Align
                      const SuffixList& suffixes = SuffixList::system());
 
 struct Alignment {
-    bool spf_aligned = false;                   // SPF pass, domain aligned
-    bool dkim_aligned = false;                  // some DKIM pass with d= aligned
-    bool spf_temperror = false;                 // SPF temperror for an aligned domain
-    bool dkim_temperror = false;                // DKIM temperror for an aligned d=
+    bool spf_aligned = false;                       // SPF pass, domain aligned
+    bool dkim_aligned = false;                      // some DKIM pass with d= aligned
+    bool spf_temperror = false;                     // SPF temperror for an aligned domain
+    bool dkim_temperror = false;                    // DKIM temperror for an aligned d=
     std::vector<std::string> aligned_dkim_domains;  // d= of the aligned passing signatures
 
     bool pass() const { return spf_aligned || dkim_aligned; }

@@ -46,8 +46,8 @@ std::string record_notes(const DmarcRecord& record) {
 }  // namespace
 
 core::DmarcOutcome evaluate_dmarc(const std::string& from_domain, const core::SpfOutcome& spf,
-                                  const core::DkimOutcome& dkim, dns::Resolver& resolver,
-                                  const dns::Deadline& deadline, const SuffixList& suffixes) {
+                                  const core::DkimOutcome& dkim, dns::Resolver& resolver, const dns::Deadline& deadline,
+                                  const SuffixList& suffixes) {
     core::DmarcOutcome outcome;
     outcome.from_domain = from_domain;
     if (from_domain.empty()) {
@@ -72,8 +72,8 @@ core::DmarcOutcome evaluate_dmarc(const std::string& from_domain, const core::Sp
         return outcome;
     }
     const DmarcRecord& record = discovery.record;
-    Alignment alignment = check_alignment(outcome.from_domain, spf, dkim, record.spf_alignment,
-                                          record.dkim_alignment, suffixes);
+    Alignment alignment =
+        check_alignment(outcome.from_domain, spf, dkim, record.spf_alignment, record.dkim_alignment, suffixes);
     outcome.spf_aligned = alignment.spf_aligned;
     outcome.dkim_aligned = alignment.dkim_aligned;
     if (alignment.pass()) {

@@ -18,8 +18,7 @@ namespace sg::dmarc {
 // `from_domain`: the single header From domain; empty when the message has none
 // or several (RFC 7489 section 6.6.1), which yields result none.
 core::DmarcOutcome evaluate_dmarc(const std::string& from_domain, const core::SpfOutcome& spf,
-                                  const core::DkimOutcome& dkim, dns::Resolver& resolver,
-                                  const dns::Deadline& deadline,
+                                  const core::DkimOutcome& dkim, dns::Resolver& resolver, const dns::Deadline& deadline,
                                   const SuffixList& suffixes = SuffixList::system());
 
 }  // namespace sg::dmarc

@@ -7,7 +7,9 @@
 namespace sg::dmarc {
 namespace {
 
-bool is_wsp(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_wsp(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string_view trim(std::string_view text) {
     while (!text.empty() && is_wsp(text.front())) text.remove_prefix(1);
@@ -144,7 +146,9 @@ std::string_view to_string(Policy policy) {
     return "none";
 }
 
-std::string_view to_string(AlignmentMode mode) { return mode == AlignmentMode::strict ? "s" : "r"; }
+std::string_view to_string(AlignmentMode mode) {
+    return mode == AlignmentMode::strict ? "s" : "r";
+}
 
 std::string_view to_string(RecordStatus status) {
     switch (status) {

@@ -28,19 +28,19 @@ std::string_view to_string(RecordStatus status);
 
 struct DmarcRecord {
     RecordStatus status = RecordStatus::empty;
-    std::string reason;                       // why unusable, empty when usable
-    std::vector<std::string> problems;        // tags ignored or defaulted, for evidence
-    Policy policy = Policy::none;             // p=
-    std::optional<Policy> subdomain_policy;   // sp= as published
-    bool policy_from_rua = false;             // p= was invalid/missing, rua= made it p=none
+    std::string reason;                                     // why unusable, empty when usable
+    std::vector<std::string> problems;                      // tags ignored or defaulted, for evidence
+    Policy policy = Policy::none;                           // p=
+    std::optional<Policy> subdomain_policy;                 // sp= as published
+    bool policy_from_rua = false;                           // p= was invalid/missing, rua= made it p=none
     AlignmentMode dkim_alignment = AlignmentMode::relaxed;  // adkim=
     AlignmentMode spf_alignment = AlignmentMode::relaxed;   // aspf=
-    int percent = 100;                        // pct=
-    std::vector<std::string> aggregate_uris;  // rua=
-    std::vector<std::string> failure_uris;    // ruf=
-    std::string failure_options = "0";        // fo=
-    std::string report_format = "afrf";       // rf=
-    unsigned long report_interval = 86400;    // ri=
+    int percent = 100;                                      // pct=
+    std::vector<std::string> aggregate_uris;                // rua=
+    std::vector<std::string> failure_uris;                  // ruf=
+    std::string failure_options = "0";                      // fo=
+    std::string report_format = "afrf";                     // rf=
+    unsigned long report_interval = 86400;                  // ri=
 
     bool usable() const { return status == RecordStatus::ok; }
 };

@@ -19,15 +19,16 @@ LookupResult look_up(const std::string& domain, dns::Resolver& resolver, const d
     dns::Answer answer = resolver.query(name, dns::RecordType::txt, deadline);
     switch (answer.status) {
         case dns::Status::temporary:
-            return {Lookup::temporary, "", name + ": " + (answer.reason.empty() ? "temporary DNS error" : answer.reason)};
+            return {Lookup::temporary, "",
+                    name + ": " + (answer.reason.empty() ? "temporary DNS error" : answer.reason)};
         case dns::Status::no_data:
-        case dns::Status::nx_domain:
-            return {Lookup::no_record, "", "no DMARC record at " + name};
+        case dns::Status::nx_domain: return {Lookup::no_record, "", "no DMARC record at " + name};
         // A name the resolver refuses (e.g. too long once "_dmarc." is added) holds
         // no record; the organizational domain is still asked, so a long subdomain
         // cannot escape the organization's policy.
         case dns::Status::permanent:
-            return {Lookup::no_record, "", name + ": " + (answer.reason.empty() ? "permanent DNS error" : answer.reason)};
+            return {Lookup::no_record, "",
+                    name + ": " + (answer.reason.empty() ? "permanent DNS error" : answer.reason)};
         case dns::Status::ok: break;
     }
     std::vector<std::string> records;
@@ -81,8 +82,8 @@ Discovery discover_policy(std::string_view from_domain, dns::Resolver& resolver,
                 discovery.record = std::move(known);
                 discovery.record_known = true;
                 discovery.record_domain = organization;
-                discovery.reason += "; the policy of _dmarc." + organization + " applies if " + domain +
-                                    " publishes none";
+                discovery.reason +=
+                    "; the policy of _dmarc." + organization + " applies if " + domain + " publishes none";
             }
         }
         return discovery;

@@ -20,11 +20,11 @@ enum class DiscoveryStatus { found, none, temporary_error };
 
 struct Discovery {
     DiscoveryStatus status = DiscoveryStatus::none;
-    DmarcRecord record;                // the record used (found), or known (temporary_error)
-    bool record_known = false;         // `record` holds a usable record
-    std::string record_domain;         // the record's domain, without "_dmarc."
+    DmarcRecord record;         // the record used (found), or known (temporary_error)
+    bool record_known = false;  // `record` holds a usable record
+    std::string record_domain;  // the record's domain, without "_dmarc."
     std::string organizational_domain;
-    std::string reason;                // why none / temporary_error
+    std::string reason;  // why none / temporary_error
 };
 
 Discovery discover_policy(std::string_view from_domain, dns::Resolver& resolver, const dns::Deadline& deadline,

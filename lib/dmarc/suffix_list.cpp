@@ -29,8 +29,7 @@ const psl_ctx_t* system_context() {
 std::optional<std::string> lowercase(std::string_view domain) {
     std::string input(domain);
     char* lowered = nullptr;
-    if (psl_str_to_utf8lower(input.c_str(), "utf-8", nullptr, &lowered) != PSL_SUCCESS || !lowered)
-        return std::nullopt;
+    if (psl_str_to_utf8lower(input.c_str(), "utf-8", nullptr, &lowered) != PSL_SUCCESS || !lowered) return std::nullopt;
     std::string out(lowered);
     psl_free_string(lowered);
     return out;

@@ -11,7 +11,9 @@ constexpr std::size_t line_limit = 77;  // longest line: RFC 5322 asks for fewer
 constexpr std::string_view header_prefix = "Authentication-Results: ";
 constexpr std::size_t reason_limit = 160;
 
-bool is_tspecial(char c) { return std::string_view("()<>@,;:\\\"/[]?=").find(c) != std::string_view::npos; }
+bool is_tspecial(char c) {
+    return std::string_view("()<>@,;:\\\"/[]?=").find(c) != std::string_view::npos;
+}
 
 // RFC 2045 token: printable ASCII without space and tspecials.
 bool is_token(std::string_view text) {
@@ -24,7 +26,8 @@ bool is_token(std::string_view text) {
 }
 
 bool is_atext_or_dot(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c) != std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c) != std::string_view::npos;
 }
 
 // RFC 8601 pvalue also allows [[local-part] "@"] domain-name unquoted (header.i=@example.com).
@@ -65,7 +68,9 @@ std::string quoted(std::string_view text) {
     return out + "\"";
 }
 
-std::string value(std::string_view text) { return is_token(text) ? std::string(text) : quoted(text); }
+std::string value(std::string_view text) {
+    return is_token(text) ? std::string(text) : quoted(text);
+}
 
 std::string comment(std::string_view text) {
     std::string out = "(";

@@ -37,10 +37,10 @@ struct MethodResult {
 };
 
 struct ParsedResults {
-    bool ok = false;           // the whole value parsed
-    std::string authserv_id;   // set whenever the value starts with one, even if !ok
+    bool ok = false;                    // the whole value parsed
+    std::string authserv_id;            // set whenever the value starts with one, even if !ok
     std::vector<MethodResult> results;  // empty for "authserv-id; none"
-    std::string problem;       // where parsing stopped, when !ok
+    std::string problem;                // where parsing stopped, when !ok
 };
 
 // Never throws; comments, folding and quoted strings are handled; property values

@@ -10,7 +10,9 @@
 namespace sg::test {
 namespace {
 
-std::string yes_no(bool value) { return value ? "aligned" : "not aligned"; }
+std::string yes_no(bool value) {
+    return value ? "aligned" : "not aligned";
+}
 
 core::AuthResult result_from(const std::string& word) {
     return word == "pass" ? core::AuthResult::pass : core::AuthResult::fail;
@@ -49,9 +51,9 @@ void mail_dmarc_alignment(const std::filesystem::path& dir, const dmarc::SuffixL
         core::SpfOutcome spf;
         spf.result = result_from(row["spf_result"].as<std::string>());
         spf.domain = row["spf_domain"].as<std::string>();
-        auto alignment = dmarc::check_alignment(row["header_from"].as<std::string>(), spf, {},
-                                                mode_from(row["aspf"].as<std::string>()),
-                                                dmarc::AlignmentMode::relaxed, list);
+        auto alignment =
+            dmarc::check_alignment(row["header_from"].as<std::string>(), spf, {},
+                                   mode_from(row["aspf"].as<std::string>()), dmarc::AlignmentMode::relaxed, list);
         bool want = row["aligned"].as<bool>();
         out.push_back({"alignment-cases.yaml#spf" + std::to_string(++n), alignment.spf_aligned == want,
                        yes_no(alignment.spf_aligned), yes_no(want)});

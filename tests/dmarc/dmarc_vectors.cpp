@@ -91,8 +91,8 @@ int main(int argc, char** argv) {
             std::cout << "FAIL " << outcome.id << ": got " << outcome.got << ", documented " << listed->second.ours
                       << "\n";
         } else {
-            std::cout << "known difference " << outcome.id << ": ours " << outcome.got << ", vector "
-                      << outcome.want << "\n";
+            std::cout << "known difference " << outcome.id << ": ours " << outcome.got << ", vector " << outcome.want
+                      << "\n";
         }
         if (listed != known.end()) listed->second.seen = true;
     }

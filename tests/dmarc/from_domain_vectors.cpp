@@ -39,7 +39,8 @@ std::vector<VectorOutcome> from_domain_vectors(const std::filesystem::path& vect
         std::string got = our_domain(row["header"].as<std::string>());
         std::string want = row["domain"].as<std::string>();
         bool same = want.empty() ? got.rfind("(none", 0) == 0 : got == want;
-        outcomes.push_back({"alignment-cases.yaml#from" + std::to_string(++n), same, got, want.empty() ? "(none)" : want});
+        outcomes.push_back(
+            {"alignment-cases.yaml#from" + std::to_string(++n), same, got, want.empty() ? "(none)" : want});
     }
     return outcomes;
 }

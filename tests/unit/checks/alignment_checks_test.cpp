@@ -27,7 +27,8 @@ struct Scenario {
         authentication.evaluated = true;
     }
 
-    void dmarc(AuthResult result, const std::string& from_domain, const std::string& policy, bool dkim_aligned = false) {
+    void dmarc(AuthResult result, const std::string& from_domain, const std::string& policy,
+               bool dkim_aligned = false) {
         authentication.dmarc.result = result;
         authentication.dmarc.from_domain = from_domain;
         authentication.dmarc.record_domain = from_domain;
@@ -179,9 +180,9 @@ TEST_CASE("Reply-To to a free mailbox is the plain finding", "[dmarc][checks]") 
 }
 
 TEST_CASE("Reply-To in the From's organization is fine", "[dmarc][checks]") {
-    for (const char* headers : {"From: news@example.com\r\nReply-To: support@help.example.com",
-                                "From: user@example.org\r\nReply-To: User <user@example.org>",
-                                "From: news@example.com"}) {
+    for (const char* headers :
+         {"From: news@example.com\r\nReply-To: support@help.example.com",
+          "From: user@example.org\r\nReply-To: User <user@example.org>", "From: news@example.com"}) {
         INFO(headers);
         Scenario s(headers, "news@example.com");
         CHECK(s.run(sg::checks::ReplyToCheck{}).findings.empty());
@@ -189,10 +190,11 @@ TEST_CASE("Reply-To in the From's organization is fine", "[dmarc][checks]") {
 }
 
 TEST_CASE("ticket system: Sender and Reply-To are the helpdesk", "[dmarc][checks]") {
-    Scenario s("From: Customer <customer@freemail.example>\r\n"
-               "Sender: Helpdesk <support@helpdesk.example>\r\n"
-               "Reply-To: support+ticket-4711@helpdesk.example",
-               "bounces@helpdesk.example");
+    Scenario s(
+        "From: Customer <customer@freemail.example>\r\n"
+        "Sender: Helpdesk <support@helpdesk.example>\r\n"
+        "Reply-To: support+ticket-4711@helpdesk.example",
+        "bounces@helpdesk.example");
     auto result = s.run(sg::checks::ReplyToCheck{});
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].weight_key() == "header.reply_to_diverges.ticket_system");
@@ -201,11 +203,12 @@ TEST_CASE("ticket system: Sender and Reply-To are the helpdesk", "[dmarc][checks
 }
 
 TEST_CASE("mailing list: Reply-To is the list address", "[dmarc][checks]") {
-    Scenario s("From: Alice <alice@example.com>\r\n"
-               "Reply-To: users@lists.example.org\r\n"
-               "List-Id: Users of Example <users.lists.example.org>\r\n"
-               "List-Post: <mailto:users@lists.example.org>",
-               "users-bounces@lists.example.org");
+    Scenario s(
+        "From: Alice <alice@example.com>\r\n"
+        "Reply-To: users@lists.example.org\r\n"
+        "List-Id: Users of Example <users.lists.example.org>\r\n"
+        "List-Post: <mailto:users@lists.example.org>",
+        "users-bounces@lists.example.org");
     auto result = s.run(sg::checks::ReplyToCheck{});
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].weight_key() == "header.reply_to_diverges.mailing_list");
@@ -214,18 +217,20 @@ TEST_CASE("mailing list: Reply-To is the list address", "[dmarc][checks]") {
 }
 
 TEST_CASE("mailing list: List-Id alone identifies the list domain", "[dmarc][checks]") {
-    Scenario s("From: alice@example.com\r\nReply-To: dev@lists.project.example\r\n"
-               "List-Id: <dev.lists.project.example>",
-               "dev-bounces@lists.project.example");
+    Scenario s(
+        "From: alice@example.com\r\nReply-To: dev@lists.project.example\r\n"
+        "List-Id: <dev.lists.project.example>",
+        "dev-bounces@lists.project.example");
     auto result = s.run(sg::checks::ReplyToCheck{});
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].variant == "mailing_list");
 }
 
 TEST_CASE("list headers do not excuse a Reply-To outside the list", "[dmarc][checks]") {
-    Scenario s("From: alice@example.com\r\nReply-To: alice@freemail.example\r\n"
-               "List-Id: <users.lists.example.org>\r\nList-Post: <mailto:users@lists.example.org>",
-               "users-bounces@lists.example.org");
+    Scenario s(
+        "From: alice@example.com\r\nReply-To: alice@freemail.example\r\n"
+        "List-Id: <users.lists.example.org>\r\nList-Post: <mailto:users@lists.example.org>",
+        "users-bounces@lists.example.org");
     auto result = s.run(sg::checks::ReplyToCheck{});
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].weight_key() == "header.reply_to_diverges");

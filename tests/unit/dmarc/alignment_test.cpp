@@ -10,7 +10,12 @@ using sg::dmarc::domains_aligned;
 
 TEST_CASE("relaxed and strict domain alignment", "[dmarc]") {
     const auto r = AlignmentMode::relaxed, s = AlignmentMode::strict;
-    struct Row { const char* from; const char* other; AlignmentMode mode; bool aligned; };
+    struct Row {
+        const char* from;
+        const char* other;
+        AlignmentMode mode;
+        bool aligned;
+    };
     const Row rows[] = {
         {"example.com", "example.com", s, true},
         {"example.com", "EXAMPLE.COM.", s, true},

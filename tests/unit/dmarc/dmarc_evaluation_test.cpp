@@ -72,7 +72,8 @@ TEST_CASE("discovery falls back to the organizational domain", "[dmarc]") {
 
 TEST_CASE("discovery: non-DMARC TXT at the From domain counts as no record", "[dmarc]") {
     Resolver dns;
-    dns.add_txt("_dmarc.sub.example.com", "bio=a263adeab8acdcdb").add_txt("_dmarc.example.com", "v=DMARC1; p=quarantine");
+    dns.add_txt("_dmarc.sub.example.com", "bio=a263adeab8acdcdb")
+        .add_txt("_dmarc.example.com", "v=DMARC1; p=quarantine");
     auto found = discover_policy("sub.example.com", dns, never);
     CHECK(found.status == DiscoveryStatus::found);
     CHECK(found.record_domain == "example.com");
@@ -88,7 +89,8 @@ TEST_CASE("discovery: no record anywhere is none", "[dmarc]") {
 
 TEST_CASE("discovery: several DMARC records end discovery without policy", "[dmarc]") {
     Resolver dns;
-    dns.add_txt("_dmarc.sub.example.com", "v=DMARC1; p=none").add_txt("_dmarc.sub.example.com", "v=DMARC1; p=reject")
+    dns.add_txt("_dmarc.sub.example.com", "v=DMARC1; p=none")
+        .add_txt("_dmarc.sub.example.com", "v=DMARC1; p=reject")
         .add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
     auto found = discover_policy("sub.example.com", dns, never);
     CHECK(found.status == DiscoveryStatus::none);
@@ -150,7 +152,8 @@ TEST_CASE("evaluation: aligned SPF pass passes", "[dmarc]") {
 TEST_CASE("evaluation: strict SPF alignment needs the exact domain", "[dmarc]") {
     Resolver dns;
     dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject; aspf=s");
-    auto relaxed_only = evaluate_dmarc("example.com", spf(AuthResult::pass, "bounce.example.com"), dkim({}), dns, never);
+    auto relaxed_only =
+        evaluate_dmarc("example.com", spf(AuthResult::pass, "bounce.example.com"), dkim({}), dns, never);
     CHECK(relaxed_only.result == AuthResult::fail);
     CHECK(relaxed_only.reason == "no aligned SPF or DKIM pass (SPF pass for bounce.example.com, no DKIM signature)");
     auto exact = evaluate_dmarc("example.com", spf(AuthResult::pass, "EXAMPLE.com"), dkim({}), dns, never);
@@ -160,8 +163,8 @@ TEST_CASE("evaluation: strict SPF alignment needs the exact domain", "[dmarc]") 
 TEST_CASE("evaluation: SPF that did not pass never aligns", "[dmarc]") {
     Resolver dns;
     dns.add_txt("_dmarc.example.com", "v=DMARC1; p=quarantine");
-    for (AuthResult result : {AuthResult::fail, AuthResult::softfail, AuthResult::neutral, AuthResult::none,
-                              AuthResult::permerror}) {
+    for (AuthResult result :
+         {AuthResult::fail, AuthResult::softfail, AuthResult::neutral, AuthResult::none, AuthResult::permerror}) {
         auto outcome = evaluate_dmarc("example.com", spf(result, "example.com"), dkim({}), dns, never);
         CHECK(outcome.result == AuthResult::fail);
         CHECK_FALSE(outcome.spf_aligned);
@@ -171,16 +174,18 @@ TEST_CASE("evaluation: SPF that did not pass never aligns", "[dmarc]") {
 TEST_CASE("evaluation: the null sender's HELO identity aligns", "[dmarc]") {
     Resolver dns;
     dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
-    auto outcome = evaluate_dmarc("example.com", spf(AuthResult::pass, "mx1.example.com", "helo"), dkim({}), dns, never);
+    auto outcome =
+        evaluate_dmarc("example.com", spf(AuthResult::pass, "mx1.example.com", "helo"), dkim({}), dns, never);
     CHECK(outcome.result == AuthResult::pass);
     CHECK(outcome.spf_aligned);
 }
 
 TEST_CASE("evaluation: DKIM relaxed and strict alignment", "[dmarc]") {
     Resolver dns;
-    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject").add_txt("_dmarc.strict.example", "v=DMARC1; p=reject; adkim=s");
-    auto relaxed = evaluate_dmarc("example.com", spf(AuthResult::none, ""), dkim({{"mail.example.com", AuthResult::pass}}),
-                                  dns, never);
+    dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject")
+        .add_txt("_dmarc.strict.example", "v=DMARC1; p=reject; adkim=s");
+    auto relaxed = evaluate_dmarc("example.com", spf(AuthResult::none, ""),
+                                  dkim({{"mail.example.com", AuthResult::pass}}), dns, never);
     CHECK(relaxed.result == AuthResult::pass);
     CHECK(relaxed.dkim_aligned);
     CHECK(relaxed.reason == "aligned DKIM pass (d=mail.example.com)");
@@ -195,9 +200,9 @@ TEST_CASE("evaluation: DKIM relaxed and strict alignment", "[dmarc]") {
 TEST_CASE("evaluation: a failing aligned signature does not count, a passing unaligned one neither", "[dmarc]") {
     Resolver dns;
     dns.add_txt("_dmarc.example.com", "v=DMARC1; p=reject");
-    auto outcome = evaluate_dmarc("example.com", spf(AuthResult::pass, "esp.example"),
-                                  dkim({{"example.com", AuthResult::fail}, {"esp.example", AuthResult::pass}}), dns,
-                                  never);
+    auto outcome =
+        evaluate_dmarc("example.com", spf(AuthResult::pass, "esp.example"),
+                       dkim({{"example.com", AuthResult::fail}, {"esp.example", AuthResult::pass}}), dns, never);
     CHECK(outcome.result == AuthResult::fail);
     CHECK(outcome.reason == "no aligned SPF or DKIM pass (SPF pass for esp.example, DKIM pass for d=esp.example)");
 }
@@ -212,13 +217,13 @@ TEST_CASE("forwarded mail: an aligned DKIM signature survives the forwarder's SP
     CHECK(via_srs.result == AuthResult::pass);
     CHECK(via_srs.dkim_aligned);
     CHECK_FALSE(via_srs.spf_aligned);
-    auto spf_broken = evaluate_dmarc("example.com", spf(AuthResult::fail, "example.com"),
-                                     dkim({{"lists.example.org", AuthResult::pass}, {"example.com", AuthResult::pass}}),
-                                     dns, never);
+    auto spf_broken =
+        evaluate_dmarc("example.com", spf(AuthResult::fail, "example.com"),
+                       dkim({{"lists.example.org", AuthResult::pass}, {"example.com", AuthResult::pass}}), dns, never);
     CHECK(spf_broken.result == AuthResult::pass);
-    auto body_modified = evaluate_dmarc("example.com", spf(AuthResult::pass, "lists.example.org"),
-                                        dkim({{"example.com", AuthResult::fail}, {"lists.example.org", AuthResult::pass}}),
-                                        dns, never);
+    auto body_modified =
+        evaluate_dmarc("example.com", spf(AuthResult::pass, "lists.example.org"),
+                       dkim({{"example.com", AuthResult::fail}, {"lists.example.org", AuthResult::pass}}), dns, never);
     CHECK(body_modified.result == AuthResult::fail);
 }
 
@@ -303,13 +308,15 @@ TEST_CASE("evaluation: record notes reach the reason", "[dmarc]") {
     CHECK(outcome.result == AuthResult::fail);
     CHECK(outcome.percent == 100);
     CHECK(outcome.reason ==
-          "no aligned SPF or DKIM pass (SPF fail for example.com, no DKIM signature) [record: pct=500 invalid, 100 used]");
+          "no aligned SPF or DKIM pass (SPF fail for example.com, no DKIM signature) [record: pct=500 invalid, 100 "
+          "used]");
 }
 
 TEST_CASE("evaluation: IDN From domains are looked up as A-labels", "[dmarc]") {
     Resolver dns;
     dns.add_txt("_dmarc.xn--bcher-kva.example", "v=DMARC1; p=reject");
-    auto outcome = evaluate_dmarc("bücher.example", spf(AuthResult::pass, "xn--bcher-kva.example"), dkim({}), dns, never);
+    auto outcome =
+        evaluate_dmarc("bücher.example", spf(AuthResult::pass, "xn--bcher-kva.example"), dkim({}), dns, never);
     CHECK(outcome.result == AuthResult::pass);
     CHECK(outcome.from_domain == "xn--bcher-kva.example");
 }

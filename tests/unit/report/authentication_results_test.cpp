@@ -177,7 +177,8 @@ TEST_CASE("Authentication-Results reader: RFC 8601 appendix B shapes", "[report]
 
     auto rfc = parse_authentication_results(
         "example.com;\r\n          spf=pass smtp.mailfrom=example.net\r\n          (comment (nested)) ;\r\n"
-        "          sender-id=fail header.from=example.com;\r\n          dkim=pass (good signature) header.d=example.com");
+        "          sender-id=fail header.from=example.com;\r\n          dkim=pass (good signature) "
+        "header.d=example.com");
     REQUIRE(rfc.ok);
     REQUIRE(rfc.results.size() == 3);
     CHECK(rfc.results[0].comments == std::vector<std::string>{"comment (nested)"});
@@ -200,7 +201,8 @@ TEST_CASE("Authentication-Results reader: RFC 8601 appendix B shapes", "[report]
 TEST_CASE("Authentication-Results: our vocabulary matches authentication_milter's", "[report]") {
     namespace fs = std::filesystem;
     const char* override_dir = std::getenv("SENDERGUARD_CORPUS");
-    fs::path corpus = override_dir ? fs::path(override_dir) : fs::path(SENDERGUARD_SOURCE_DIR) / ".." / "shared" / "corpus";
+    fs::path corpus =
+        override_dir ? fs::path(override_dir) : fs::path(SENDERGUARD_SOURCE_DIR) / ".." / "shared" / "corpus";
     fs::path expected = corpus / "authentication-milter" / "expected";
     if (!fs::is_directory(expected)) {
         WARN("SKIPPED: corpus not found at " << expected.string());
