@@ -11,10 +11,13 @@
 #                        ($SG_PID), wait until SOCKET (unix:PATH or inet:PORT@HOST)
 #                        listens; log in $LAB_DIR/senderguard.log
 #   sg_stop              SIGTERM and wait (KILL after 10 s); $SG_STOP_MS is how long it took
-#   postfix_start DIR [postfix-lab start options]   start a lab, source DIR/lab.env
+#   postfix_start DIR [postfix-lab start options]   start a lab on ports from free_port,
+#                        source DIR/lab.env
 #   postfix_stop DIR
 #   port_listening PORT  true when something listens on TCP 127.0.0.1:PORT (no connect)
-#   free_port            print an unused loopback port
+#   free_port VAR        set VAR to a loopback port below the kernel's ephemeral range that no
+#                        socket uses in any state: ports inside the range can be taken by
+#                        outgoing connections or blocked by TIME_WAIT after a benchmark
 #   die MESSAGE          print and exit 1
 #
 # Exit status 77 from the callers means "skipped" (ctest SKIP_RETURN_CODE).
@@ -75,11 +78,19 @@ port_listening() {
     [[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]]
 }
 
+LAB_PICKED_PORTS=" "
 free_port() {
-    local port tries
-    for ((tries = 0; tries < 200; tries++)); do
-        port=$((20000 + RANDOM % 30000))
-        port_listening "$port" || { echo "$port"; return 0; }
+    # Locals are prefixed: the caller's variable name must not be shadowed.
+    local fp_low fp_port fp_tries
+    read -r fp_low _ </proc/sys/net/ipv4/ip_local_port_range
+    ((fp_low > 12000)) || fp_low=32768
+    for ((fp_tries = 0; fp_tries < 200; fp_tries++)); do
+        fp_port=$((10000 + RANDOM % (fp_low - 10000)))
+        [[ "$LAB_PICKED_PORTS" == *" $fp_port "* ]] && continue
+        [[ -z "$(ss -Htan "sport = :$fp_port or dport = :$fp_port" 2>/dev/null)" ]] || continue
+        LAB_PICKED_PORTS+="$fp_port "
+        printf -v "$1" '%s' "$fp_port"
+        return 0
     done
     die "no free loopback port"
 }
@@ -125,10 +136,12 @@ sg_stop() {
 }
 
 postfix_start() {
-    local dir="$1"
+    local dir="$1" smtp submission sink
     shift
     LAB_POSTFIX_DIRS+=("$dir")
-    "$LAB_ROOT/scripts/postfix-lab" start "$dir" "$@" >/dev/null || die "postfix-lab start $dir failed"
+    free_port smtp && free_port submission && free_port sink
+    "$LAB_ROOT/scripts/postfix-lab" start "$dir" --smtp-port "$smtp" --submission-port "$submission" \
+        --sink-port "$sink" "$@" >/dev/null || die "postfix-lab start $dir failed"
     # shellcheck source=/dev/null
     . "$dir/lab.env"
 }
