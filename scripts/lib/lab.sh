@@ -136,14 +136,21 @@ sg_stop() {
 }
 
 postfix_start() {
-    local dir="$1" smtp submission sink
+    local dir="$1" smtp submission sink attempt
     shift
     LAB_POSTFIX_DIRS+=("$dir")
-    free_port smtp && free_port submission && free_port sink
-    "$LAB_ROOT/scripts/postfix-lab" start "$dir" --smtp-port "$smtp" --submission-port "$submission" \
-        --sink-port "$sink" "$@" >/dev/null || die "postfix-lab start $dir failed"
-    # shellcheck source=/dev/null
-    . "$dir/lab.env"
+    # A port can still be taken between the choice and the bind: choose again, 3 tries.
+    for ((attempt = 1; attempt <= 3; attempt++)); do
+        free_port smtp && free_port submission && free_port sink
+        if "$LAB_ROOT/scripts/postfix-lab" start "$dir" --smtp-port "$smtp" --submission-port "$submission" \
+            --sink-port "$sink" "$@" >/dev/null; then
+            # shellcheck source=/dev/null
+            . "$dir/lab.env"
+            return 0
+        fi
+        say "postfix-lab start failed (attempt $attempt, ports $smtp $submission $sink)"
+    done
+    die "postfix-lab start $dir failed"
 }
 
 postfix_stop() {
