@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "config/config.hpp"
 #include "mail/message_identities.hpp"
 #include "report/authentication_results.hpp"
 
@@ -52,6 +53,15 @@ core::CheckResult ForgedResultsCheck::run(const core::CheckContext& context) con
         result.status = core::CheckStatus::skipped;
         result.note = "authentication.authserv_id not configured";
         return result;
+    }
+    // Our own earlier hop (another senderguard in the fleet, an internal relay)
+    // legitimately wrote these results.
+    for (const config::Network& network : context.config.identity.trusted_networks) {
+        if (network.contains(context.transaction.connection.client_ip)) {
+            result.status = core::CheckStatus::skipped;
+            result.note = "client in trusted network " + network.to_string();
+            return result;
+        }
     }
     std::vector<std::size_t> indices = forged_results_indices(context.transaction, authserv_id);
     if (indices.empty()) return result;

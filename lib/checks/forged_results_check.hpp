@@ -1,8 +1,10 @@
 // forged_results_check - auth.forged_results when a received Authentication-Results
 // header claims our own authserv-id (RFC 8601 section 5: such headers are forgeries
 // meant to make a later filter or the mail client trust them, and must be removed).
-// Evidence: how many, and each header's value (unfolded, clipped).
-// forged_results_indices() gives the milter what smfi_chgheader needs to delete them.
+// Evidence: how many, and each header's value (unfolded, clipped). Clients in
+// identity.trusted_networks are skipped: an internal hop's results are ours.
+// forged_results_indices() gives the milter what smfi_chgheader needs to delete them
+// (delete from the highest index down: each deletion renumbers the later ones).
 #pragma once
 
 #include <cstddef>

@@ -307,3 +307,15 @@ TEST_CASE("forged results: long values are clipped, other ids ignored, no id ski
     CHECK(skipped.status == CheckStatus::skipped);
     CHECK(skipped.note == "authentication.authserv_id not configured");
 }
+
+TEST_CASE("forged results: an internal hop in trusted_networks is not judged", "[dmarc][checks]") {
+    Scenario s("Authentication-Results: mx.example.org; spf=pass smtp.mailfrom=example.com\r\nFrom: a@example.com",
+               "a@example.com");
+    s.config = sg::test::config_from_toml("[identity]\ntrusted_networks = [\"192.0.2.0/24\"]\n");
+    auto result = s.run(sg::checks::ForgedResultsCheck{"mx.example.org"});
+    CHECK(result.findings.empty());
+    CHECK(result.status == CheckStatus::skipped);
+    CHECK(result.note == "client in trusted network 192.0.2.0/24");
+    s.transaction.connection.client_ip = "203.0.113.7";
+    CHECK(s.run(sg::checks::ForgedResultsCheck{"mx.example.org"}).findings.size() == 1);
+}
