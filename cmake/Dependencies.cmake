@@ -34,5 +34,6 @@ find_package(fmt REQUIRED)
 
 if(SENDERGUARD_BUILD_TESTS)
   find_package(Catch2 2.13 REQUIRED)
+  find_package(yaml-cpp REQUIRED)  # the SPF and DMARC conformance suites are YAML
   include(Catch)
 endif()
