@@ -11,6 +11,15 @@ std::string dkim_domains(const core::DkimOutcome& dkim) {
     return out.empty() ? "none" : out;
 }
 
+// The domain owner's published policy selects the weight: reject (at pct=100) is
+// honoured as a reject, quarantine as a quarantine, none only tags. A partial pct
+// is weighed as quarantine: senderguard does not sample.
+std::string policy_variant(const core::DmarcOutcome& dmarc) {
+    if (dmarc.policy == "none") return "policy_none";
+    if (dmarc.policy == "reject" && dmarc.percent >= 100) return "policy_reject";
+    return "";
+}
+
 }  // namespace
 
 core::CheckResult DmarcCheck::run(const core::CheckContext& context) const {
@@ -37,7 +46,7 @@ core::CheckResult DmarcCheck::run(const core::CheckContext& context) const {
     }
     const core::SpfOutcome& spf = authentication.spf;
     result.findings.push_back({"dmarc.fail",
-                               dmarc.policy == "none" ? "policy_none" : "",
+                               policy_variant(dmarc),
                                {{"from_domain", dmarc.from_domain},
                                 {"record_domain", dmarc.record_domain},
                                 {"policy", dmarc.policy},

@@ -28,11 +28,6 @@ std::string clipped(std::string text) {
     return text.substr(0, cut) + "...";
 }
 
-// PROVISIONAL until config carries authentication.authserv_id.
-std::string_view configured_authserv_id(const core::CheckContext& /*context*/, const std::string& constructed) {
-    return constructed;
-}
-
 }  // namespace
 
 std::vector<std::size_t> forged_results_indices(const core::Transaction& transaction, std::string_view authserv_id) {
@@ -48,7 +43,7 @@ std::vector<std::size_t> forged_results_indices(const core::Transaction& transac
 
 core::CheckResult ForgedResultsCheck::run(const core::CheckContext& context) const {
     core::CheckResult result;
-    std::string_view authserv_id = configured_authserv_id(context, authserv_id_);
+    std::string_view authserv_id = context.config.authentication.authserv_id;
     if (authserv_id.empty()) {
         result.status = core::CheckStatus::skipped;
         result.note = "authentication.authserv_id not configured";

@@ -23,16 +23,8 @@ std::vector<std::size_t> forged_results_indices(const core::Transaction& transac
 
 class ForgedResultsCheck final : public core::Check {
 public:
-    // PROVISIONAL: the authserv-id comes from the constructor until configuration has
-    // `authentication.authserv_id`; then run() reads context.config instead. An
-    // empty id skips the check.
-    explicit ForgedResultsCheck(std::string authserv_id = "") : authserv_id_(std::move(authserv_id)) {}
-
     std::string_view name() const override { return "forged_results"; }
     core::CheckResult run(const core::CheckContext& context) const override;
-
-private:
-    std::string authserv_id_;
 };
 
 }  // namespace sg::checks

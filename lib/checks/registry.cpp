@@ -5,10 +5,16 @@
 
 #include "checks/display_name_address_check.hpp"
 #include "checks/display_name_impersonation_check.hpp"
+#include "checks/dkim_check.hpp"
+#include "checks/dmarc_check.hpp"
+#include "checks/envelope_alignment_check.hpp"
 #include "checks/envelope_ownership_check.hpp"
 #include "checks/from_header_check.hpp"
+#include "checks/forged_results_check.hpp"
 #include "checks/from_ownership_check.hpp"
+#include "checks/reply_to_check.hpp"
 #include "checks/sender_ownership_check.hpp"
+#include "checks/spf_check.hpp"
 
 namespace sg::checks {
 
@@ -21,6 +27,12 @@ std::span<const std::unique_ptr<const core::Check>> registered_checks() {
         list.push_back(std::make_unique<SenderOwnershipCheck>());
         list.push_back(std::make_unique<DisplayNameAddressCheck>());
         list.push_back(std::make_unique<DisplayNameImpersonationCheck>());
+        list.push_back(std::make_unique<SpfCheck>());
+        list.push_back(std::make_unique<DkimCheck>());
+        list.push_back(std::make_unique<DmarcCheck>());
+        list.push_back(std::make_unique<EnvelopeAlignmentCheck>());
+        list.push_back(std::make_unique<ReplyToCheck>());
+        list.push_back(std::make_unique<ForgedResultsCheck>());
         return list;
     }();
     return checks;

@@ -3,6 +3,8 @@
 // `file:line: key: reason`, then the referenced map files are loaded.
 #include "config/config.hpp"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -11,6 +13,7 @@
 
 #include "config/default_weights.hpp"
 #include "config/parameters.hpp"
+#include "config/services.hpp"
 #include "core/error.hpp"
 
 namespace sg::config {
@@ -85,9 +88,18 @@ void load_maps(Config& config, std::string& content_for_digest) {
     identity.protected_names = names;
 }
 
+std::string host_name() {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "localhost";
+    return name;
+}
+
 void finish(Config& config, std::string content_for_digest) {
     load_maps(config, content_for_digest);
+    if (config.authentication.authserv_id.empty()) config.authentication.authserv_id = host_name();
+    if (!config.dns.local_data.empty()) content_for_digest += read_file(config.dns.local_data);
     config.version = digest(content_for_digest);
+    config.services = build_services(config);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // milter swaps snapshots on reload; a connection keeps the one it started with.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -36,8 +37,23 @@ struct IdentitySettings {
     std::shared_ptr<const identity::ProtectedNames> protected_names;
 };
 
+struct DnsSettings {
+    std::vector<std::string> forwarders;  // "127.0.0.1@5353"; empty: the system resolver
+    std::string trust_anchor;             // DNSSEC trust anchor file; empty: no validation
+    std::string local_data;               // zone-line file answered locally (tests, offline check)
+    std::chrono::milliseconds query_timeout{2000};
+    std::chrono::milliseconds message_budget{5000};  // all lookups of one message
+};
+
+struct AuthenticationSettings {
+    bool enabled = true;      // SPF, DKIM, DMARC
+    std::string authserv_id;  // RFC 8601 authserv-id; default: this host's name
+    bool add_header = true;   // Authentication-Results on every message
+};
+
 struct PolicySettings {
     bool monitor = false;
+    core::Action temperror_action = core::Action::tag;  // a check could not decide (DNS)
     double tag_threshold = 1;
     double quarantine_threshold = 8;
     double reject_threshold = 15;
@@ -53,13 +69,18 @@ struct ReportSettings {
     std::string tempfail_reply = "Sender identity could not be verified, try again later";
 };
 
+struct Services;
+
 struct Config {
     std::string source = "(built-in defaults)";  // file it was read from
     std::string version;                         // digest of the file content
     MilterSettings milter;
     IdentitySettings identity;
+    DnsSettings dns;
+    AuthenticationSettings authentication;
     PolicySettings policy;
     ReportSettings report;
+    std::shared_ptr<Services> services;  // resolver and verifiers (config/services.hpp)
 
     double weight_for(const std::string& weight_key, const std::string& id) const;
 };

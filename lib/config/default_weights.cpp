@@ -18,6 +18,23 @@ const std::map<std::string, double>& default_weights() {
         {"header.from_multiple.mailboxes", 2},
         {"header.from_unparsable", 5},
         {"header.from_unparsable.repaired", 2},
+        {"header.from_envelope_misaligned", 0.3},
+        {"header.from_envelope_misaligned.authenticated", 0},
+        {"header.reply_to_diverges", 4},
+        {"header.reply_to_diverges.mailing_list", 0.5},
+        {"header.reply_to_diverges.ticket_system", 1},
+        {"header.reply_to_diverges.contact_form", 1},
+        {"spf.fail", 4},
+        {"spf.softfail", 1},
+        {"spf.temperror", 0},
+        {"spf.permerror", 1},
+        {"dkim.fail", 3},
+        {"dkim.fail.permerror", 2},
+        {"dkim.fail.policy", 1},
+        {"dmarc.fail", 8},
+        {"dmarc.fail.policy_reject", 15},
+        {"dmarc.fail.policy_none", 2},
+        {"auth.forged_results", 6},
     };
     return weights;
 }

@@ -70,6 +70,41 @@ void apply_trusted_networks(const toml::node& node, Config& config) {
     }
 }
 
+void apply_forwarders(const toml::node& node, Config& config) {
+    const toml::array* array = node.as_array();
+    std::vector<std::string> items = read_string_list(node);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string& item = items[i];
+        std::string address = item.substr(0, item.find('@'));
+        bool port_ok = true;
+        if (auto at = item.find('@'); at != std::string::npos) {
+            std::string port = item.substr(at + 1);
+            port_ok = !port.empty() && port.size() <= 5 &&
+                      port.find_first_not_of("0123456789") == std::string::npos && std::stoi(port) > 0 &&
+                      std::stoi(port) < 65536;
+        }
+        if (!Network::parse(address) || address.find('/') != std::string::npos || !port_ok)
+            throw ValueError(fmt::format("\"{}\" is not ADDRESS or ADDRESS@PORT", item), array->get(i));
+    }
+    config.dns.forwarders = items;
+}
+
+void apply_authserv_id(const toml::node& node, Config& config) {
+    std::string id = read_string(node);
+    if (id.empty() || id.size() > 255) throw ValueError("must be 1 to 255 characters");
+    for (char c : id)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && std::string_view(".-_").find(c) == std::string_view::npos)
+            throw ValueError("an authserv-id is a host name: letters, digits, '.', '-' and '_'");
+    config.authentication.authserv_id = id;
+}
+
+void apply_temperror_action(const toml::node& node, Config& config) {
+    core::Action action = read_action(node);
+    if (action != core::Action::accept && action != core::Action::tag && action != core::Action::tempfail)
+        throw ValueError("must be accept, tag or tempfail");
+    config.policy.temperror_action = action;
+}
+
 void apply_mode(const toml::node& node, Config& config) {
     std::string mode = read_string(node);
     if (mode != "enforce" && mode != "monitor") throw ValueError("must be \"enforce\" or \"monitor\"");
@@ -125,7 +160,7 @@ std::string read_reply_text(const toml::node& node) {
 
 double read_threshold(const toml::node& node) { return read_number(node, 0.01, 100000); }
 
-constexpr std::array<Parameter, 24> parameters{{
+constexpr std::array<Parameter, 33> parameters{{
     {"milter.socket", "string", "inet:8891@127.0.0.1",
      "Where the milter listens: inet:PORT@HOST, inet6:PORT@HOST or unix:PATH.",
      [](const toml::node& n, Config& c) { apply_socket(n, c); }},
@@ -165,6 +200,32 @@ constexpr std::array<Parameter, 24> parameters{{
     {"identity.trusted_networks", "list of strings", "[] (none)",
      "Client networks whose unauthenticated mail is not judged by ownership (CIDR).",
      [](const toml::node& n, Config& c) { apply_trusted_networks(n, c); }},
+    {"dns.forwarders", "list of strings", "[] (the system resolver)",
+     "DNS servers to forward to, \"ADDRESS\" or \"ADDRESS@PORT\"; empty: /etc/resolv.conf.",
+     [](const toml::node& n, Config& c) { apply_forwarders(n, c); }},
+    {"dns.trust_anchor", "string", "\"\" (no DNSSEC validation)",
+     "DNSSEC trust anchor file, e.g. /usr/share/dns/root.key; answers that fail validation are temperror.",
+     [](const toml::node& n, Config& c) { c.dns.trust_anchor = read_string(n); }},
+    {"dns.local_data", "string", "\"\" (none)",
+     "Zone-line file answered locally before any server (tests, offline check); names it lacks do not exist.",
+     [](const toml::node& n, Config& c) { c.dns.local_data = read_string(n); }},
+    {"dns.query_timeout", "integer", "2000", "Milliseconds one DNS query may take.",
+     [](const toml::node& n, Config& c) { c.dns.query_timeout = std::chrono::milliseconds(read_integer(n, 10, 60000)); }},
+    {"dns.message_budget", "integer", "5000",
+     "Milliseconds all DNS lookups of one message may take together (SPF, DKIM keys, DMARC).",
+     [](const toml::node& n, Config& c) {
+         c.dns.message_budget = std::chrono::milliseconds(read_integer(n, 10, 120000));
+     }},
+    {"authentication.enabled", "boolean", "true", "Evaluate SPF, DKIM and DMARC.",
+     [](const toml::node& n, Config& c) { c.authentication.enabled = read_boolean(n); }},
+    {"authentication.authserv_id", "string", "this host's name",
+     "RFC 8601 authserv-id of the Authentication-Results header; incoming headers claiming it are removed.",
+     [](const toml::node& n, Config& c) { apply_authserv_id(n, c); }},
+    {"authentication.add_header", "boolean", "true", "Add Authentication-Results to every message.",
+     [](const toml::node& n, Config& c) { c.authentication.add_header = read_boolean(n); }},
+    {"policy.temperror_action", "string", "tag",
+     "Least action for a message whose checks could not decide (DNS timeout): accept, tag or tempfail.",
+     [](const toml::node& n, Config& c) { apply_temperror_action(n, c); }},
     {"policy.mode", "string", "enforce",
      "enforce applies verdicts; monitor evaluates and logs everything but only ever tags.",
      [](const toml::node& n, Config& c) { apply_mode(n, c); }},

@@ -55,6 +55,9 @@ struct DmarcOutcome {
 
 struct Authentication {
     bool evaluated = false;  // false when authentication is switched off
+    bool applies = true;     // false: SPF and DMARC not evaluated for this session (an
+                             // authenticated submission or a trusted network; spf.reason says which)
+    std::string smtp_auth;   // the SMTP AUTH login, reported as auth=pass
     SpfOutcome spf;
     DkimOutcome dkim;
     DmarcOutcome dmarc;

@@ -6,7 +6,7 @@
 namespace sg::core {
 namespace {
 
-constexpr std::array<FindingInfo, 13> catalog{{
+constexpr std::array<FindingInfo, 30> catalog{{
     {"identity.envelope_not_owned", "authenticated login does not own the MAIL FROM address"},
     {"identity.from_not_owned", "authenticated login does not own a header From address"},
     {"identity.from_not_owned.on_behalf",
@@ -23,6 +23,25 @@ constexpr std::array<FindingInfo, 13> catalog{{
     {"header.from_multiple.mailboxes", "one From header lists several mailboxes"},
     {"header.from_unparsable", "the From header cannot be parsed"},
     {"header.from_unparsable.repaired", "the From header is broken but a best-effort parse found the address"},
+    {"header.from_envelope_misaligned", "header From organizational domain differs from the MAIL FROM one"},
+    {"header.from_envelope_misaligned.authenticated",
+     "as above, but DMARC passed through an aligned DKIM signature (only the bounce domain is foreign)"},
+    {"header.reply_to_diverges", "Reply-To points to another organizational domain than From"},
+    {"header.reply_to_diverges.mailing_list", "as above, from a mailing list whose Reply-To is the list"},
+    {"header.reply_to_diverges.ticket_system", "as above, Reply-To in the organization of the Sender (a helpdesk)"},
+    {"header.reply_to_diverges.contact_form",
+     "as above, a single Reply-To on authenticated From mail (a web form; Reply-To is the visitor)"},
+    {"spf.fail", "SPF fail for MAIL FROM (HELO for the null sender)"},
+    {"spf.softfail", "SPF softfail for MAIL FROM (HELO for the null sender)"},
+    {"spf.temperror", "SPF could not be evaluated: DNS timeout or server failure"},
+    {"spf.permerror", "the SPF record is broken, over the lookup limits, or refused by the record guard"},
+    {"dkim.fail", "a DKIM signature is present and does not verify (bad signature or body hash)"},
+    {"dkim.fail.permerror", "a DKIM signature is broken, or its key is missing, revoked or too small"},
+    {"dkim.fail.policy", "a DKIM signature verified but local policy refuses it (rsa-sha1, RFC 8301)"},
+    {"dmarc.fail", "neither an SPF pass nor a DKIM pass aligns with the From domain (published p=quarantine)"},
+    {"dmarc.fail.policy_reject", "as above, and the domain publishes p=reject at pct=100"},
+    {"dmarc.fail.policy_none", "as above, and the domain publishes p=none (monitoring only)"},
+    {"auth.forged_results", "an incoming Authentication-Results header claims our authserv-id"},
 }};
 
 }  // namespace

@@ -2,17 +2,21 @@
 #include "engine/engine.hpp"
 
 #include "checks/registry.hpp"
+#include "engine/authenticate.hpp"
 #include "policy/policy.hpp"
 
 namespace sg::engine {
 namespace {
 
-Evaluation evaluate_checks(const core::Transaction& transaction, const config::Config& config) {
+Evaluation evaluate_checks(const core::Transaction& transaction, const config::Config& config,
+                           core::DkimOutcome dkim, const dns::Deadline& deadline) {
     Evaluation evaluation;
     evaluation.identities = mail::extract_identities(transaction);
+    evaluation.authentication = authenticate(transaction, evaluation.identities, config, std::move(dkim), deadline);
     core::CheckContext context{transaction, evaluation.identities, config, evaluation.authentication};
     std::vector<core::Finding> findings;
     bool internal_failure = false;
+    bool undecided = false;
     for (const auto& check : checks::registered_checks()) {
         core::CheckResult result;
         try {
@@ -21,10 +25,11 @@ Evaluation evaluate_checks(const core::Transaction& transaction, const config::C
             result = {core::CheckStatus::temporary_error, {}, std::string("internal error: ") + error.what()};
             internal_failure = true;
         }
+        undecided = undecided || result.status == core::CheckStatus::temporary_error;
         evaluation.outcomes.push_back({std::string(check->name()), result.status, result.note});
         for (core::Finding& finding : result.findings) findings.push_back(std::move(finding));
     }
-    evaluation.verdict = policy::decide(std::move(findings), config);
+    evaluation.verdict = policy::decide(std::move(findings), config, undecided);
     // A check that failed leaves the verdict incomplete: it gets at least the
     // configured error action, and keeps a stronger one the other checks found.
     if (internal_failure && config.milter.error_action > evaluation.verdict.action) {
@@ -36,11 +41,13 @@ Evaluation evaluate_checks(const core::Transaction& transaction, const config::C
 
 }  // namespace
 
-Evaluation evaluate(const core::Transaction& transaction, const config::Config& config) {
+Evaluation evaluate(const core::Transaction& transaction, const config::Config& config, core::DkimOutcome dkim,
+                    std::optional<dns::Deadline> deadline) {
     auto started = std::chrono::steady_clock::now();
     Evaluation evaluation;
     try {
-        evaluation = evaluate_checks(transaction, config);
+        evaluation = evaluate_checks(transaction, config, std::move(dkim),
+                                     deadline.value_or(dns::Deadline::after(config.dns.message_budget)));
     } catch (const std::exception& error) {
         evaluation = Evaluation{};
         evaluation.verdict.action = config.milter.error_action;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "core/check.hpp"
 #include "core/transaction.hpp"
 #include "core/verdict.hpp"
+#include "dns/resolver.hpp"
 #include "mail/message_identities.hpp"
 
 namespace sg::engine {
@@ -30,6 +32,10 @@ struct Evaluation {
 
 // Never throws for message content; an internal failure yields a verdict with the
 // configured milter.error_action and decided_by "internal_error".
-Evaluation evaluate(const core::Transaction& transaction, const config::Config& config);
+// `dkim` is what the streaming DKIM verifier found while the message arrived (empty:
+// unsigned, or not verified); `deadline` bounds every DNS lookup of the message
+// (default: dns.message_budget from now).
+Evaluation evaluate(const core::Transaction& transaction, const config::Config& config,
+                    core::DkimOutcome dkim = {}, std::optional<dns::Deadline> deadline = std::nullopt);
 
 }  // namespace sg::engine

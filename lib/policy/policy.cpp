@@ -24,7 +24,7 @@ const char* threshold_name(core::Action action) {
 
 }  // namespace
 
-core::Verdict decide(std::vector<core::Finding> findings, const config::Config& config) {
+core::Verdict decide(std::vector<core::Finding> findings, const config::Config& config, bool undecided) {
     core::Verdict verdict;
     verdict.monitor = config.policy.monitor;
     for (core::Finding& finding : findings) {
@@ -43,6 +43,10 @@ core::Verdict decide(std::vector<core::Finding> findings, const config::Config& 
             }
             break;
         }
+    }
+    if (undecided && config.policy.temperror_action > verdict.action) {
+        verdict.action = config.policy.temperror_action;
+        verdict.decided_by = "temperror";
     }
     verdict.findings = std::move(findings);
     return verdict;

@@ -299,9 +299,15 @@ std::string parse_resinfo(Cursor& cursor, ParsedResults& parsed) {
 std::string authentication_results_value(std::string_view authserv_id, const core::Authentication& authentication) {
     std::string authserv = value(authserv_id);
     if (!authentication.evaluated) return authserv + "; none";
-    std::vector<Words> resinfos{spf_words(authentication.spf)};
+    std::vector<Words> resinfos;
+    if (!authentication.smtp_auth.empty()) {
+        Words words{"auth=pass"};
+        add_property(words, "smtp.auth", authentication.smtp_auth);
+        resinfos.push_back(std::move(words));
+    }
+    if (authentication.applies) resinfos.push_back(spf_words(authentication.spf));
     for (Words& words : dkim_words(authentication.dkim)) resinfos.push_back(std::move(words));
-    resinfos.push_back(dmarc_words(authentication.dmarc));
+    if (authentication.applies) resinfos.push_back(dmarc_words(authentication.dmarc));
     return fold(authserv, resinfos);
 }
 

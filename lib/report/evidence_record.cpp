@@ -52,6 +52,38 @@ json checks_json(const engine::Evaluation& evaluation) {
     return checks;
 }
 
+json authentication_json(const core::Authentication& authentication) {
+    if (!authentication.evaluated) return json{{"evaluated", false}};
+    const core::SpfOutcome& spf = authentication.spf;
+    const core::DmarcOutcome& dmarc = authentication.dmarc;
+    json dkim = json::array();
+    for (const core::DkimSignatureOutcome& signature : authentication.dkim.signatures)
+        dkim.push_back({{"result", core::to_string(signature.result)},
+                        {"domain", clean(signature.domain)},
+                        {"selector", clean(signature.selector)},
+                        {"algorithm", clean(signature.algorithm)},
+                        {"key_bits", signature.key_bits},
+                        {"reason", clean(signature.reason)}});
+    return {
+        {"evaluated", true},
+        {"smtp_auth", clean(authentication.smtp_auth)},
+        {"spf", {{"result", core::to_string(spf.result)},
+                 {"identity", spf.identity},
+                 {"domain", clean(spf.domain)},
+                 {"reason", clean(spf.reason)}}},
+        {"dkim", dkim},
+        {"dmarc", {{"result", core::to_string(dmarc.result)},
+                   {"from_domain", clean(dmarc.from_domain)},
+                   {"record_domain", clean(dmarc.record_domain)},
+                   {"policy", dmarc.policy},
+                   {"subdomain_policy", dmarc.subdomain_policy},
+                   {"pct", dmarc.percent},
+                   {"spf_aligned", dmarc.spf_aligned},
+                   {"dkim_aligned", dmarc.dkim_aligned},
+                   {"reason", clean(dmarc.reason)}}},
+    };
+}
+
 }  // namespace
 
 json evidence_record(const core::Transaction& tx, const engine::Evaluation& evaluation, const config::Config& config) {
@@ -90,6 +122,7 @@ json evidence_record(const core::Transaction& tx, const engine::Evaluation& eval
                          {"summary", summary_header_value(verdict)},
                          {"findings", findings_json(verdict)},
                          {"checks", checks_json(evaluation)},
+                         {"authentication", authentication_json(evaluation.authentication)},
                          {"config_version", config.version}}},
     };
     return record;

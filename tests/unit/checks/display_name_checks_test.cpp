@@ -33,14 +33,16 @@ TEST_CASE("a display name carrying another organization's address is tagged", "[
 
 TEST_CASE("a display name showing one of our addresses on foreign mail weighs more", "[checks]") {
     auto outcome = evaluate("From: \"ceo@example.com\" <payroll@attacker.example>", outsider, *site_config());
-    CHECK(outcome.has("identity.display_name_address.internal"));
-    CHECK(outcome.evaluation.verdict.score == 6);
+    REQUIRE(outcome.has("identity.display_name_address.internal"));
+    CHECK(outcome.finding("identity.display_name_address")->score == 6);
 }
 
 TEST_CASE("trap: notification services put a person's address in their own display name", "[checks]") {
     auto outcome = evaluate("From: \"ann@client.example (Calendar)\" <calendar-notification@service.example>",
                             outsider, *site_config());
     CHECK(outcome.has("identity.display_name_address.annotated"));
+    // Even with a bounce domain of another organization (evidence only), it is not tagged.
+    CHECK(outcome.has("header.from_envelope_misaligned"));
     CHECK(outcome.evaluation.verdict.score < 1);
     CHECK(outcome.action() == Action::accept);
 }
@@ -74,7 +76,11 @@ TEST_CASE("a protected name on a foreign address is impersonation", "[checks]") 
 
 TEST_CASE("a protected person's own addresses are not impersonation", "[checks]") {
     auto config = site_config();
-    CHECK(evaluate("From: Jane Doe <jane.doe@example.com>", outsider, *config).keys().empty());
-    CHECK(evaluate("From: Jane Doe <JDoe+travel@Example.com>", outsider, *config).keys().empty());
-    CHECK(evaluate("From: Jane Smith <jane@example.net>", outsider, *config).keys().empty());
+    for (const char* from : {"From: Jane Doe <jane.doe@example.com>", "From: Jane Doe <JDoe+travel@Example.com>",
+                             "From: Jane Smith <jane@example.net>"}) {
+        INFO(from);
+        auto outcome = evaluate(from, outsider, *config);
+        CHECK_FALSE(outcome.has_id("identity.display_name_impersonation"));
+        CHECK(outcome.action() == Action::accept);
+    }
 }

@@ -6,7 +6,7 @@
 using sg::test::evaluate;
 
 TEST_CASE("From header defects", "[checks]") {
-    auto config = sg::config::default_config();
+    auto config = sg::test::config_from_toml("");
     const sg::test::Envelope outsider{"", "x@example.net", "203.0.113.5"};
     struct Row { const char* headers; const char* expected; };
     const Row rows[] = {
@@ -26,13 +26,13 @@ TEST_CASE("From header defects", "[checks]") {
 
 TEST_CASE("a clean From raises no header finding", "[checks]") {
     auto outcome = evaluate("From: \"Doe, John\" <john@example.net>", {"", "john@example.net"},
-                            *sg::config::default_config());
+                            *sg::test::config_from_toml(""));
     CHECK(outcome.keys().empty());
 }
 
 TEST_CASE("multiple From headers record every address as evidence", "[checks]") {
     auto outcome = evaluate("From: <any@attack.example>\r\nFrom: <admin@legitimate.example>", {},
-                            *sg::config::default_config());
+                            *sg::test::config_from_toml(""));
     const sg::core::Finding* finding = outcome.finding("header.from_multiple");
     REQUIRE(finding != nullptr);
     std::vector<std::string> addresses;

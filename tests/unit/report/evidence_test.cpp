@@ -13,7 +13,7 @@
 TEST_CASE("the evidence record carries ECS fields, findings and the verdict", "[report]") {
     auto config = sg::test::config_from_toml("[identity]\ndefault_domain = \"example.com\"\n");
     auto tx = sg::test::make_transaction(
-        "From: CEO <ceo@example.com>\r\nSender: alice@example.com\r\nReply-To: r@example.net\r\n"
+        "From: CEO <ceo@example.com>\r\nSender: alice@example.com\r\nReply-To: r@example.com\r\n"
         "Message-ID: <m1@example.com>\r\nX-Mailer: Outlook 16",
         {"alice@example.com", "alice@example.com", "192.0.2.10"});
     tx.queue_id = "4ABCD123";
@@ -23,7 +23,7 @@ TEST_CASE("the evidence record carries ECS fields, findings and the verdict", "[
     CHECK(record["email"]["from"]["address"] == nlohmann::json::array({"ceo@example.com"}));
     CHECK(record["email"]["from"]["display_name"] == "CEO");
     CHECK(record["email"]["sender"]["address"] == nlohmann::json::array({"alice@example.com"}));
-    CHECK(record["email"]["reply_to"]["address"] == nlohmann::json::array({"r@example.net"}));
+    CHECK(record["email"]["reply_to"]["address"] == nlohmann::json::array({"r@example.com"}));
     CHECK(record["email"]["to"]["address"] == nlohmann::json::array({"rcpt@example.net"}));
     CHECK(record["email"]["message_id"] == "<m1@example.com>");
     CHECK(record["email"]["local_id"] == "4ABCD123");
@@ -41,10 +41,41 @@ TEST_CASE("the evidence record carries ECS fields, findings and the verdict", "[
     CHECK(finding["evidence"]["sender_owned"] == "true");
     CHECK(record["senderguard"]["checks"]["from_ownership"]["status"] == "ok");
     CHECK(record["event"]["duration"].get<long long>() >= 0);
+    // An authenticated submission: SPF and DMARC do not apply, the login is reported.
+    auto authentication = record["senderguard"]["authentication"];
+    CHECK(authentication["smtp_auth"] == "alice@example.com");
+    CHECK(authentication["spf"]["result"] == "none");
+    CHECK(authentication["spf"]["reason"] == "not evaluated: authenticated submission");
+    CHECK(authentication["dkim"] == nlohmann::json::array());
+}
+
+TEST_CASE("the evidence record carries SPF, DKIM and DMARC results", "[report]") {
+    sg::test::TempDir dir;
+    std::string zone = dir.write("zone", "example.org. TXT \"v=spf1 -all\"\n"
+                                         "_dmarc.example.org. TXT \"v=DMARC1; p=reject\"\n");
+    auto config = sg::test::config_from_toml("[dns]\nlocal_data = \"" + zone + "\"\n");
+    auto tx = sg::test::make_transaction("From: boss@example.org", {"", "boss@example.org", "192.0.2.66"});
+    sg::core::DkimOutcome dkim;
+    dkim.signatures.push_back({sg::core::AuthResult::fail, "example.org", "sel", "", "rsa-sha256", "abcdefgh",
+                               "body hash mismatch", 2048});
+    auto evaluation = sg::engine::evaluate(tx, *config, dkim);
+    auto record = sg::report::evidence_record(tx, evaluation, *config);
+    auto authentication = record["senderguard"]["authentication"];
+    CHECK(authentication["spf"]["result"] == "fail");
+    CHECK(authentication["spf"]["domain"] == "example.org");
+    CHECK(authentication["spf"]["identity"] == "mailfrom");
+    REQUIRE(authentication["dkim"].size() == 1);
+    CHECK(authentication["dkim"][0]["result"] == "fail");
+    CHECK(authentication["dkim"][0]["domain"] == "example.org");
+    CHECK(authentication["dkim"][0]["reason"] == "body hash mismatch");
+    CHECK(authentication["dmarc"]["result"] == "fail");
+    CHECK(authentication["dmarc"]["policy"] == "reject");
+    CHECK(record["event"]["action"] == "reject");
+    CHECK(record["event"]["outcome"] == "threshold.reject");
 }
 
 TEST_CASE("hostile header bytes still give valid JSON", "[report]") {
-    auto config = sg::config::default_config();
+    auto config = sg::test::config_from_toml("");
     std::string nasty = "From: \"\xff\xfe\x01 evil\" <a@example.net>\r\nMessage-ID: <\xc3\x28@x>";
     auto tx = sg::test::make_transaction(nasty, {});
     auto record = sg::report::evidence_record(tx, sg::engine::evaluate(tx, *config), *config);

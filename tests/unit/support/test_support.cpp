@@ -28,6 +28,11 @@ std::shared_ptr<const config::Config> config_from_toml(const std::string& toml,
     TempDir dir;
     for (const auto& [name, text] : files) dir.write(name, text);
     std::string text = toml;
+    // Hermetic DNS unless the test brings its own: every name answers NXDOMAIN.
+    if (text.find("[dns]") == std::string::npos) {
+        dir.write("empty.zone", "");
+        text += "\n[dns]\nlocal_data = \"@DIR@/empty.zone\"\n";
+    }
     for (std::size_t at = text.find("@DIR@"); at != std::string::npos; at = text.find("@DIR@", at))
         text.replace(at, 5, dir.path());
     return config::load_config(dir.write("senderguard.toml", text));

@@ -1,0 +1,43 @@
+// authenticate - SPF through the configured verifier, DMARC over SPF and DKIM.
+#include "engine/authenticate.hpp"
+
+#include "config/services.hpp"
+#include "dmarc/dmarc_evaluation.hpp"
+#include "dmarc/from_domain.hpp"
+
+namespace sg::engine {
+namespace {
+
+// Why SPF and DMARC do not apply to this session, or "" when they do.
+std::string not_applicable_reason(const core::Transaction& tx, const config::Config& config) {
+    if (tx.auth.authenticated()) return "authenticated submission";
+    for (const config::Network& network : config.identity.trusted_networks)
+        if (network.contains(tx.connection.client_ip)) return "trusted network " + network.to_string();
+    if (tx.connection.client_ip.empty()) return "client address unknown";
+    return "";
+}
+
+}  // namespace
+
+core::Authentication authenticate(const core::Transaction& tx, const mail::MessageIdentities& identities,
+                                  const config::Config& config, core::DkimOutcome dkim, const dns::Deadline& deadline) {
+    core::Authentication authentication;
+    const config::Services* services = config.services.get();
+    if (!config.authentication.enabled || !services || !services->resolver) return authentication;
+    authentication.evaluated = true;
+    authentication.dkim = std::move(dkim);
+    authentication.smtp_auth = tx.auth.login;
+    if (std::string reason = not_applicable_reason(tx, config); !reason.empty()) {
+        authentication.spf.reason = "not evaluated: " + reason;
+        authentication.dmarc.reason = "not evaluated: " + reason;
+        authentication.applies = false;
+        return authentication;
+    }
+    authentication.spf = services->spf->check(tx.connection.client_ip, tx.connection.helo, tx.envelope.mail_from,
+                                              deadline);
+    authentication.dmarc = dmarc::evaluate_dmarc(dmarc::dmarc_from_domain(identities.from), authentication.spf,
+                                                 authentication.dkim, *services->resolver, deadline);
+    return authentication;
+}
+
+}  // namespace sg::engine
