@@ -119,12 +119,12 @@ expect_findings() {
 cat >"$WORK/protected_names" <<'EOF'
 Bank of America: alerts@bankofamerica.com, onlinebanking@ealerts.bankofamerica.com
 EOF
-printf '[identity]\nprotected_names = "%s"\n' "$WORK/protected_names" >"$WORK/bofa.toml"
+printf '[identity]\nprotected_names = "%s"\n[authentication]\nenabled = false\n' "$WORK/protected_names" >"$WORK/bofa.toml"
 # Control: the same name owning the sending address (the rule's domain negation fails).
 cat >"$WORK/protected_names_owned" <<'EOF'
 Bank of America: alerts@bankofamerica.com, alerts@evil-spoof.example.org
 EOF
-printf '[identity]\nprotected_names = "%s"\n' "$WORK/protected_names_owned" >"$WORK/bofa_owned.toml"
+printf '[identity]\nprotected_names = "%s"\n[authentication]\nenabled = false\n' "$WORK/protected_names_owned" >"$WORK/bofa_owned.toml"
 
 expect_impersonation() {
     local label=$1 what=$2 msg=$3 config=$4 want=$5

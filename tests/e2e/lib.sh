@@ -84,6 +84,8 @@ lab_start() {
 sg_write_config() {
     printf 'team@example.com  alice@example.com\n' >"$E2E_DIR/sender_login_maps"
     printf 'Jane Doe: jane.doe@example.com\n' >"$E2E_DIR/protected_names"
+    # DNS answers only from this file (no network in tests); a test may add records.
+    [[ -e "$E2E_DIR/local.zone" ]] || : >"$E2E_DIR/local.zone"
     cat >"$E2E_DIR/senderguard.toml" <<EOF
 [milter]
 socket = "unix:$E2E_DIR/senderguard.sock"
@@ -102,6 +104,9 @@ reject_threshold = 15
 
 [policy.actions]
 ${1:-"identity.from_not_owned" = "reject"}
+
+[dns]
+local_data = "$E2E_DIR/local.zone"
 
 [report]
 evidence_file = "$E2E_DIR/evidence.jsonl"

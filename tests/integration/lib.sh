@@ -65,6 +65,8 @@ it_write_config() {
     local file="$1" extra="${2:-}"
     printf 'team@example.com  alice@example.com\n' >"$IT_DIR/sender_login_maps"
     printf 'Jane Doe: jane.doe@example.com\n' >"$IT_DIR/protected_names"
+    # DNS answers only from this file (no network in tests); a test may add records.
+    [[ -e "$IT_DIR/local.zone" ]] || : >"$IT_DIR/local.zone"
     cat >"$file" <<TOML
 [milter]
 socket = "unix:$IT_SOCKET"
@@ -77,6 +79,9 @@ default_domain = "example.com"
 delegation_map = "$IT_DIR/sender_login_maps"
 protected_names = "$IT_DIR/protected_names"
 trusted_networks = ["127.0.0.0/8"]
+
+[dns]
+local_data = "$IT_DIR/local.zone"
 
 [report]
 evidence_file = "$IT_DIR/evidence.jsonl"
