@@ -17,14 +17,6 @@ struct SuffixList::Context {
 
 namespace {
 
-const psl_ctx_t* system_context() {
-    static const psl_ctx_t* context = [] {
-        const psl_ctx_t* latest = psl_latest(nullptr);
-        return latest ? latest : psl_builtin();
-    }();
-    return context;
-}
-
 // libpsl wants lowercase UTF-8; psl_str_to_utf8lower also handles non-ASCII case.
 std::optional<std::string> lowercase(std::string_view domain) {
     std::string input(domain);
@@ -53,7 +45,7 @@ std::optional<std::string> SuffixList::registrable_domain(std::string_view domai
     if (domain.empty() || domain.find('\0') != std::string_view::npos) return std::nullopt;
     std::optional<std::string> lowered = lowercase(domain);
     if (!lowered) return std::nullopt;
-    const psl_ctx_t* psl = context_ ? context_->psl : system_context();
+    const psl_ctx_t* psl = context_ ? context_->psl : mail::system_suffix_list();
     if (!psl) return std::nullopt;
     const char* registrable = psl_registrable_domain(psl, lowered->c_str());
     if (!registrable) return std::nullopt;

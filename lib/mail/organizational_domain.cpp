@@ -6,10 +6,8 @@
 #include <string>
 
 namespace sg::mail {
-namespace {
 
-// Loaded once; libpsl contexts are read-only after loading and safe to share.
-const psl_ctx_t* suffix_list() {
+const psl_ctx_t* system_suffix_list() {
     static const psl_ctx_t* context = [] {
         const psl_ctx_t* latest = psl_latest(nullptr);
         return latest ? latest : psl_builtin();
@@ -17,11 +15,9 @@ const psl_ctx_t* suffix_list() {
     return context;
 }
 
-}  // namespace
-
 std::string organizational_domain(std::string_view canonical_domain) {
     std::string domain(canonical_domain);
-    const psl_ctx_t* list = suffix_list();
+    const psl_ctx_t* list = system_suffix_list();
     if (!list || domain.empty()) return domain;
     const char* registrable = psl_registrable_domain(list, domain.c_str());
     return registrable ? std::string(registrable) : domain;

@@ -6,7 +6,13 @@
 #include <string>
 #include <string_view>
 
+struct psl_ctx_st;  // libpsl's psl_ctx_t
+
 namespace sg::mail {
+
+// The list every organizational-domain decision uses, loaded once (libpsl contexts
+// are read-only after loading and safe to share between threads).
+const psl_ctx_st* system_suffix_list();
 
 // The organizational domain, or the domain itself when it is a public suffix or
 // unknown to the list.
