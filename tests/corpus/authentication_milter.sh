@@ -5,8 +5,10 @@
 #   aligned-from: the 26 AlignedFrom vectors (aligned-from-cases.yaml), message built
 #     from its message_template and the case's From line, envelope from the case:
 #     missing / empty / duplicate From and several From addresses must give
-#     header.from_missing / header.from_unparsable / header.from_multiple; the other
-#     cases (alignment results, not implemented here) must parse the From cleanly.
+#     header.from_missing / header.from_unparsable / header.from_multiple, the others
+#     parse the From cleanly; and every case asserts the alignment exactly: upstream
+#     pass / domain_pass / orgdomain_pass -> no header.from_envelope_misaligned, fail ->
+#     the finding, permerror -> per our documented rule (null sender not judged).
 #   handler: handler-cases.yaml - the DMARC and multiple-From messages (From findings),
 #     the SPF-upgrade message (parses), and the SMTP AUTH present/absent vectors
 #     (identity.from_not_owned only with a login that does not own the From).
@@ -108,6 +110,40 @@ declare -A ALIGNED_EXPECT=(
     ["both_configs/multiple from addresses domains"]=header.from_unparsable        # permerror
 )
 
+# The alignment itself (header.from_envelope_misaligned, docs/findings.md): upstream
+# pass / domain_pass / orgdomain_pass -> no finding, fail -> the finding. permerror is
+# upstream's "no usable envelope or header domain", not a verdict; ours follows from
+# the documented rule: a null or unusable MAIL FROM is not judged (the check reports
+# skipped), no From address gives nothing to compare, and every From mailbox of
+# another organization is reported - so the only permerror case with a finding is
+# the one whose second From field is at example.net.
+declare -A ALIGNED_PERMERROR=(
+    ["both_configs/multiple from headers domains"]=$ALIGNMENT_FINDING  # From example.com + example.net, MAIL FROM example.com
+)
+# aligned_status MAILFROM - the envelope_alignment check status we expect: skipped
+# unless MAIL FROM is one usable address (optionally in <>).
+aligned_status() {
+    local mf=${1#<}
+    mf=${mf%>}
+    if [[ -z $mf || $mf == *[[:space:]\<\>]* || $mf != ?*@?* ]]; then echo skipped; else echo ok; fi
+}
+
+# check_aligned LABEL WHAT MSG WANT_HEADER_FROM WANT_FROM_ADDRS WANT_MISALIGNED WANT_STATUS [check options]
+#   check_from plus the exact alignment findings and the envelope_alignment check status
+check_aligned() {
+    local label=$1 what=$2 msg=$3 want_f=$4 want_a=$5 want_m=$6 want_s=$7
+    shift 7
+    if ! sg_run "$@" "$msg"; then
+        fail "$label" "$SG_ERROR"
+        return
+    fi
+    local status
+    status=$(jq -r '.evidence_record.senderguard.checks.envelope_alignment.status // "absent"' "$OUT")
+    local expected="header.from=[$want_f] from=[$want_a] ownership=[] misaligned=[$want_m] envelope_alignment=$want_s"
+    local got="header.from=[$(from_findings)] from=[$FROM_ADDRS] ownership=[$(ownership_findings)] misaligned=[$(alignment_findings)] envelope_alignment=$status"
+    judge "$label" "$what" "$expected" "$got" "$([[ $got == "$expected" ]] && echo 1 || echo 0)"
+}
+
 template=''
 n_aligned=0
 while IFS=$'\x1f' read -r group name mailfrom from result; do
@@ -131,10 +167,17 @@ while IFS=$'\x1f' read -r group name mailfrom from result; do
             [[ $line =~ ^[Ff][Rr][Oo][Mm]:[[:space:]]*(.*)$ ]] && want_a+=${want_a:+,}${BASH_REMATCH[1]}
         done <<<"$from"
     fi
+    case $result in
+        pass | domain_pass | orgdomain_pass) want_m='' ;;
+        fail) want_m=$ALIGNMENT_FINDING ;;
+        permerror) want_m=${ALIGNED_PERMERROR["$group/$name"]:-} ;;
+        *) fail "$label" "unknown AlignedFrom result '$result'"; continue ;;
+    esac
+    want_s=$(aligned_status "$mailfrom")
     args=(--client-ip 1.2.3.4 --client-name mx.example.com --helo mx.example.com --rcpt test@example.net)
     [[ -n $mailfrom ]] && args+=(--mail-from "$mailfrom")
-    check_from "$label" "upstream $result; From '${from//$NL/\\n}', MAIL FROM '$mailfrom' -> ${want_f:-no header.from_* finding}, From [$want_a]" \
-        "$msg" "$want_f" "$want_a" "" "${args[@]}"
+    check_aligned "$label" "upstream $result; From '${from//$NL/\\n}', MAIL FROM '$mailfrom' -> ${want_f:-no header.from_* finding}, From [$want_a], misaligned [${want_m}], alignment check $want_s" \
+        "$msg" "$want_f" "$want_a" "$want_m" "$want_s" "${args[@]}"
 done < <(read_aligned_cases)
 [[ $n_aligned == 26 ]] || fail "aligned-from" "read $n_aligned cases from aligned-from-cases.yaml, the corpus documents 26"
 

@@ -105,6 +105,8 @@ finish() {
 #   Sets RC, SG_ERROR (why not), and from the output: FINDINGS (sorted id[.variant],
 #   comma-separated), FROM_ADDRS, FROM_DN, ENV_FROM, USER_NAME, SRC_IP, HELO, ACTION,
 #   OUT (path of the JSON).
+#   From-header comparisons use from_findings, which leaves out the envelope-alignment
+#   finding (ALIGNMENT_FINDING below); alignment cases assert alignment_findings.
 sg_run() {
     OUT=$WORK/out.json
     FINDINGS='' FROM_ADDRS='' FROM_DN='' ENV_FROM='' USER_NAME='' SRC_IP='' HELO='' ACTION='' SG_ERROR=''
@@ -147,11 +149,28 @@ sg_run() {
 has() { [[ ,$FINDINGS, == *",$1,"* ]]; }
 # has_any ID - the id with or without a variant
 has_any() { [[ ,$FINDINGS, == *",$1,"* || ,$FINDINGS, == *",$1."* ]]; }
-# from_findings - only the header.from_* findings of FINDINGS
+# header.from_envelope_misaligned (and its .authenticated variant) compares the header
+# From with MAIL FROM: it says nothing about the From header itself, and every message
+# whose envelope sender is at another organization carries it. ALIGNMENT_FINDING is the
+# one place that separates it: from_findings leaves it out (the From-header comparisons
+# stay exact for everything else), alignment_findings returns only it, and the cases
+# that are about envelope-vs-From alignment assert alignment_findings exactly.
+ALIGNMENT_FINDING=header.from_envelope_misaligned
+is_alignment_finding() { [[ $1 == "$ALIGNMENT_FINDING" || $1 == "$ALIGNMENT_FINDING".* ]]; }
+# from_findings - the header.from_* findings of FINDINGS except the alignment finding
 from_findings() {
     local f out=''
     IFS=, read -ra _ff <<<"$FINDINGS"
-    for f in "${_ff[@]}"; do [[ $f == header.from_* ]] && out+=${out:+,}$f; done
+    for f in "${_ff[@]}"; do
+        [[ $f == header.from_* ]] && ! is_alignment_finding "$f" && out+=${out:+,}$f
+    done
+    printf '%s' "$out"
+}
+# alignment_findings - only header.from_envelope_misaligned[.variant] of FINDINGS
+alignment_findings() {
+    local f out=''
+    IFS=, read -ra _ff <<<"$FINDINGS"
+    for f in "${_ff[@]}"; do is_alignment_finding "$f" && out+=${out:+,}$f; done
     printf '%s' "$out"
 }
 # ownership_findings - the identity.*_not_owned findings of FINDINGS

@@ -11,8 +11,10 @@
 #          evidence_record.email.from; MULTIPLE_FROM / MULTIPLE_UNIQUE_HEADERS ->
 #          header.from_multiple; BROKEN_HEADERS / FROM_INVALID (phish_sender*.eml);
 #          SA_* display-name spoof -> identity.display_name_impersonation with a
-#          protected-names file written here; FROM_NEQ_ENVFROM and the authenticated
-#          relay case as ownership vectors.
+#          protected-names file written here; FROM_NEQ_ENVFROM -> exactly
+#          header.from_envelope_misaligned, and (with its envelope as an SMTP AUTH
+#          session) an ownership vector, as is the authenticated relay case. Elsewhere
+#          the From comparisons leave the alignment finding out (common.sh).
 # Usage: rspamd_functional.sh SENDERGUARD CORPUS_ROOT
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 corpus_init rspamd-functional "$@"
@@ -226,9 +228,19 @@ while IFS=$'\x1f' read -r name scan params check symbol options; do
                 "$SET_DIR/messages/from/from_dn.eml" "$WORK/bofa.toml" absent
             ;;
         *"|FROM_NEQ_ENVFROM")
-            # Alignment (header.from_envelope_misaligned) is not implemented; the same
-            # envelope as an authenticated session is an ownership vector: the login owns
-            # its MAIL FROM test@test.net but not the header From test@test.eu.
+            # The case itself: MAIL FROM test@test.net, From test@test.eu (another
+            # organization) -> exactly header.from_envelope_misaligned (no DMARC pass:
+            # authentication is off, so not the .authenticated variant).
+            if sg_run "${ARGS[@]}" "$msg"; then
+                got="misaligned=[$(alignment_findings)] header.from=[$(from_findings)] from=[$FROM_ADDRS]"
+                want="misaligned=[$ALIGNMENT_FINDING] header.from=[] from=[test@test.eu]"
+                judge "$name" "MAIL FROM $P_FROM, From test@test.eu -> $ALIGNMENT_FINDING, clean From parse" \
+                    "$want" "$got" "$([[ $got == "$want" ]] && echo 1 || echo 0)"
+            else
+                fail "$name" "$SG_ERROR"
+            fi
+            # The same envelope as an authenticated session is an ownership vector: the
+            # login owns its MAIL FROM test@test.net but not the header From test@test.eu.
             login=$P_FROM
             expect_findings "$name [ownership]" "AUTH $login, MAIL FROM $login, From test@test.eu -> identity.from_not_owned only" \
                 "$msg" "" "test@test.eu" "${ARGS[@]}" --auth-user "$login"
