@@ -9,9 +9,15 @@
 # E2E_KEEP=1. Exit status 77 means skipped (ctest SKIP_RETURN_CODE).
 #
 # The SASL user alice@example.com / alice-secret exists in every lab.
+#
+# Authentication scripts (auth_*.sh) get two more arguments: the dns_test_server and
+# e2e_dkim_sign binaries (tests/tools, tests/e2e/tools); see the helpers at the end.
 
 E2E_SG_BIN="${1:-}"
 E2E_SRC="${2:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+E2E_DNS_SERVER_BIN="${3:-}"
+E2E_DKIM_SIGN_BIN="${4:-}"
+E2E_DNS_PID=""
 E2E_NAME="e2e"
 E2E_DIR=""
 E2E_SG_PID=""
@@ -37,7 +43,7 @@ pass() { log "PASS [$1]: $2"; }
 
 e2e_dump_logs() {
     local f
-    for f in "$E2E_DIR/lab/maillog" "$E2E_DIR/senderguard.log" "$E2E_DIR/swaks.out"; do
+    for f in "$E2E_DIR/lab/maillog" "$E2E_DIR/senderguard.log" "$E2E_DIR/swaks.out" "$E2E_DIR/evidence.jsonl"; do
         [[ -s "$f" ]] || continue
         echo "---- tail $f" >&2
         tail -n 40 "$f" >&2
@@ -47,6 +53,7 @@ e2e_dump_logs() {
 e2e_cleanup() {
     local rc=$?
     sg_stop
+    dns_server_stop
     if [[ -n "$E2E_DIR" && -d "$E2E_DIR/lab" ]]; then "$E2E_SRC/scripts/postfix-lab" stop "$E2E_DIR/lab" || true; fi
     if ((rc != 0 && rc != 77)) || ((E2E_FAILED)) || [[ "${E2E_KEEP:-0}" == 1 ]]; then
         [[ -n "$E2E_DIR" ]] && log "kept $E2E_DIR"
@@ -82,6 +89,9 @@ lab_start() {
 # sg_write_config [EXTRA_ACTIONS_TOML_LINES]: write $E2E_DIR/senderguard.toml and its
 # maps. Extra lines go into [policy.actions].
 sg_write_config() {
+    # (A default inside the here-document would lose its quotes.)
+    local actions='"identity.from_not_owned" = "reject"'
+    [[ -n "${1:-}" ]] && actions="$1"
     printf 'team@example.com  alice@example.com\n' >"$E2E_DIR/sender_login_maps"
     printf 'Jane Doe: jane.doe@example.com\n' >"$E2E_DIR/protected_names"
     # DNS answers only from this file (no network in tests); a test may add records.
@@ -103,7 +113,7 @@ quarantine_threshold = 8
 reject_threshold = 15
 
 [policy.actions]
-${1:-"identity.from_not_owned" = "reject"}
+$actions
 
 [dns]
 local_data = "$E2E_DIR/local.zone"
@@ -223,4 +233,178 @@ expect_action() {
 # from the header section of FILE.
 header_of() {
     sed -n "/^\$/q;/^$2:/I{p;:c;n;/^[ \t]/{p;bc};q}" "$1"
+}
+
+# ---- Authentication scenarios (auth_*.sh) ------------------------------------------
+# Clients "from outside": the plain SMTP listener trusts XCLIENT from loopback, so
+# send_xclient presents another client address to Postfix and thus to the milter
+# (libspf2 passes every loopback client, and 127.0.0.0/8 is a trusted network here).
+
+readonly E2E_AUTHSERV="mx.test.example"
+
+# sg_config_set SECTION KEY VALUE: set KEY = VALUE (TOML, quoted as needed) in [SECTION]
+# of $E2E_DIR/senderguard.toml, replacing the key if present, adding the section at the
+# end if missing. Call after sg_write_config, before sg_start.
+sg_config_set() {
+    local file="$E2E_DIR/senderguard.toml"
+    awk -v section="[$1]" -v key="$2" -v line="$2 = $3" '
+        function flush() { if (inside && !done) { print line; done = 1 } }
+        /^\[/ { if ($0 != section) flush(); inside = ($0 == section) }
+        inside && $0 ~ "^" key "[ \t]*=" { if (!done) print line; done = 1; next }
+        inside && /^[ \t]*$/ { flush() }
+        { print }
+        END { flush(); if (!done) { print ""; print section; print line } }
+    ' "$file" >"$file.new" && mv "$file.new" "$file"
+}
+
+# sg_config_unset SECTION KEY: remove KEY from [SECTION].
+sg_config_unset() {
+    local file="$E2E_DIR/senderguard.toml"
+    awk -v section="[$1]" -v key="$2" '
+        /^\[/ { inside = ($0 == section) }
+        inside && $0 ~ "^" key "[ \t]*=" { next }
+        { print }
+    ' "$file" >"$file.new" && mv "$file.new" "$file"
+}
+
+# auth_write_config: sg_write_config plus authserv-id mx.test.example (more settings:
+# sg_config_set, e.g. sg_config_set policy.actions '"dkim.fail"' '"reject"').
+auth_write_config() {
+    sg_write_config ""
+    sg_config_set authentication authserv_id "\"$E2E_AUTHSERV\""
+}
+
+# auth_lab: start senderguard with the written config, then Postfix wired to it.
+auth_lab() {
+    sg_start
+    lab_start --milter "unix:$E2E_DIR/senderguard.sock"
+}
+
+# zone_add LINE...: append records to the local-data zone ($E2E_DIR/local.zone).
+zone_add() { printf '%s\n' "$@" >>"$E2E_DIR/local.zone"; }
+
+# dkim_keygen DOMAIN SELECTOR: a fresh RSA 2048 key in $E2E_DIR/dkim-SELECTOR.pem and
+# its public key as SELECTOR._domainkey.DOMAIN TXT in the zone (strings of <= 250).
+dkim_keygen() {
+    local domain="$1" selector="$2" key="$E2E_DIR/dkim-$2.pem" der record="" i
+    command -v openssl >/dev/null || skip "openssl not installed"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null ||
+        fail setup "openssl genpkey failed"
+    der="$(openssl pkey -in "$key" -pubout -outform DER | base64 -w0)"
+    der="v=DKIM1; k=rsa; p=$der"
+    for ((i = 0; i < ${#der}; i += 250)); do record+=" \"${der:i:250}\""; done
+    zone_add "$selector._domainkey.$domain. TXT$record"
+}
+
+# dkim_sign DOMAIN SELECTOR < MESSAGE > SIGNED: sign with dkim_keygen's key.
+dkim_sign() {
+    [[ -n "$E2E_DKIM_SIGN_BIN" && -x "$E2E_DKIM_SIGN_BIN" ]] ||
+        fail setup "e2e_dkim_sign binary '$E2E_DKIM_SIGN_BIN' not executable"
+    "$E2E_DKIM_SIGN_BIN" "$E2E_DIR/dkim-$2.pem" "$1" "$2"
+}
+
+# send_xclient CLIENT_ADDR CLIENT_NAME ENVELOPE_FROM DATA_FILE [swaks options]: one
+# message to bob@example.net on the plain SMTP port, the client presented by XCLIENT.
+# The transcript goes to stdout and $E2E_DIR/swaks.out; the wall time in milliseconds
+# to $E2E_DIR/swaks.ms.
+send_xclient() {
+    local addr="$1" name="$2" from="$3" data="$4" start end out
+    shift 4
+    start="$(date +%s%N)"
+    out="$(swaks --server "127.0.0.1:$SMTP_PORT" --timeout 30 \
+        --xclient-addr "$addr" --xclient-name "$name" \
+        --ehlo "$name" --from "$from" --to bob@example.net --data "@$data" "$@" 2>&1 || true)"
+    end="$(date +%s%N)"
+    echo $(((end - start) / 1000000)) >"$E2E_DIR/swaks.ms"
+    printf '%s\n' "$out" | tee -a "$E2E_DIR/swaks.out"
+}
+
+# write_message FILE FROM SUBJECT [EXTRA_HEADER_LINES...]: a small LF message.
+write_message() {
+    local file="$1" from="$2" subject="$3" h
+    shift 3
+    {
+        printf 'From: %s\nTo: bob@example.net\nSubject: %s\n' "$from" "$subject"
+        printf 'Date: %s\nMessage-ID: <%s@e2e.test>\n' "$(date -R)" "$subject"
+        for h in "$@"; do printf '%s\n' "$h"; done
+        printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n'
+        printf 'Hello Bob,\n\nthe quarterly figures are attached in spirit.\n\n-- \nAlice\n'
+    } >"$file"
+}
+
+# headers_named FILE NAME: every header NAME of FILE's header section, one per line,
+# unfolded (continuation lines joined with single spaces).
+headers_named() {
+    awk -v name="$(tr '[:upper:]' '[:lower:]' <<<"$2")" '
+        /^\r?$/ { exit }
+        /^[ \t]/ { if (cur != "") { sub(/^[ \t]+/, " "); cur = cur $0 } ; next }
+        { if (cur != "") print cur; cur = ""
+          split($0, parts, ":"); if (tolower(parts[1]) == name) cur = $0 }
+        END { if (cur != "") print cur }
+    ' "$1" | tr -d '\r'
+}
+
+# evidence_json N [FILTER]: evidence line N (waiting for it as evidence_action does),
+# through jq FILTER (default: the whole record). Status 1 when absent.
+evidence_json() {
+    evidence_action "$1" >/dev/null || return 1
+    sed -n "$1p" "$E2E_DIR/evidence.jsonl" | jq -c "${2:-.}"
+}
+
+# expect_reply SCENARIO OUTPUT EXTENDED_REGEX: the swaks transcript OUTPUT has a server
+# line (<- or <**) matching the regex after the DATA terminator, i.e. the final reply.
+expect_reply() {
+    local line
+    line="$(grep -E '^<(-|\*\*) +[0-9]{3} ' <<<"$2" | tail -n 2 | head -n 1)"
+    [[ "$line" =~ $3 ]] || fail "$1" "final reply '$line' does not match /$3/"
+    pass "$1" "SMTP reply: $line"
+}
+
+# queued_id OUTPUT: the queue id from swaks' "250 2.0.0 Ok: queued as ID".
+queued_id() { sed -n 's/^<-  250 2.0.0 Ok: queued as \([0-9A-Za-z]*\).*/\1/p' <<<"$1"; }
+
+# dns_server_start MODE: run dns_test_server --MODE (refuse, blackhole) on a free
+# loopback port; sets DNS_PORT. The EXIT trap stops it by PID.
+dns_server_start() {
+    [[ -n "$E2E_DNS_SERVER_BIN" && -x "$E2E_DNS_SERVER_BIN" ]] ||
+        fail setup "dns_test_server binary '$E2E_DNS_SERVER_BIN' not executable"
+    local i
+    "$E2E_DNS_SERVER_BIN" "--$1" --port 0 --pid-file "$E2E_DIR/dns.pid" \
+        </dev/null >"$E2E_DIR/dns.port" 2>"$E2E_DIR/dns.log" &
+    E2E_DNS_PID=$!
+    for ((i = 0; i < 100; i++)); do
+        DNS_PORT="$(head -n 1 "$E2E_DIR/dns.port" | tr -dc '0-9')"
+        [[ -n "$DNS_PORT" ]] && return 0
+        kill -0 "$E2E_DNS_PID" 2>/dev/null || fail setup "dns_test_server exited: $(cat "$E2E_DIR/dns.log")"
+        sleep 0.1
+    done
+    fail setup "dns_test_server printed no port within 10s"
+}
+
+dns_server_stop() {
+    [[ -n "$E2E_DNS_PID" ]] || return 0
+    kill -TERM "$E2E_DNS_PID" 2>/dev/null || true
+    wait "$E2E_DNS_PID" 2>/dev/null || true
+    E2E_DNS_PID=""
+}
+
+# evidence_findings N: the finding keys of evidence line N ("id" or "id.variant"),
+# space-separated with a space on both ends, e.g. " spf.fail dmarc.fail.policy_reject ".
+evidence_findings() {
+    evidence_action "$1" >/dev/null || return 1
+    echo " $(sed -n "$1p" "$E2E_DIR/evidence.jsonl" |
+        jq -r '[.senderguard.findings[]? | .id + (if (.variant // "") != "" then "." + .variant else "" end)] | join(" ")') "
+}
+
+# sg_reload: SIGUSR1 to the running senderguard, wait until it logs the reload.
+sg_reload() {
+    local before i
+    before="$(grep -c 'configuration reloaded' "$E2E_DIR/senderguard.log" || true)"
+    kill -USR1 "$E2E_SG_PID" || fail setup "cannot signal senderguard"
+    for ((i = 0; i < 100; i++)); do
+        (($(grep -c 'configuration reloaded' "$E2E_DIR/senderguard.log" || true) > before)) && return 0
+        grep -q 'reload failed' "$E2E_DIR/senderguard.log" && fail setup "reload failed"
+        sleep 0.1
+    done
+    fail setup "senderguard did not log a reload within 10s"
 }
