@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "engine/engine.hpp"
+#include "header_edits.hpp"
 #include "log.hpp"
 #include "negotiation.hpp"
 #include "report/evidence_record.hpp"
@@ -95,6 +96,17 @@ sfsistat immediate_error_status() {
     return SMFIS_TEMPFAIL;
 }
 
+// A message that gets the error action: forged headers still go, nothing is added.
+HeaderEdits error_edits(const Session& session) {
+    return plan_header_edits(session.transaction(), session.config(), session.incoming_summary_headers(), nullptr,
+                             session.leading_space_kept());
+}
+
+void adopt_protocol(Session& session, unsigned long protocol) {
+    session.set_protocol(protocol);
+    session.set_leading_space_kept((protocol & SMFIP_HDR_LEADSPC) != 0);
+}
+
 sfsistat failure_status(SMFICTX* ctx, Stage stage) noexcept {
     try {
         Session* session = session_of(ctx);
@@ -109,9 +121,9 @@ sfsistat failure_status(SMFICTX* ctx, Stage stage) noexcept {
                 return SMFIS_CONTINUE;
             case Stage::eom: {
                 if (session == nullptr) return immediate_error_status();
-                const std::size_t incoming_summaries = session->incoming_summary_headers();
+                const HeaderEdits edits = error_edits(*session);
                 session->reset_message();
-                return apply_error_action(ctx, session->config(), incoming_summaries);
+                return apply_error_action(ctx, session->config(), edits);
             }
             case Stage::connect:
             case Stage::helo:
@@ -143,7 +155,7 @@ sfsistat guarded(SMFICTX* ctx, Stage stage, Body&& body) noexcept {
 
 Session& new_session(SMFICTX* ctx) {
     auto session = std::make_unique<Session>(live_config.load()->config());
-    session->set_protocol(requested_no_reply_bits());
+    adopt_protocol(*session, protocol_without_negotiation());
     if (smfi_setpriv(ctx, session.get()) != MI_SUCCESS) throw std::runtime_error("smfi_setpriv failed");
     return *session.release();
 }
@@ -173,7 +185,7 @@ sfsistat on_negotiate(SMFICTX* ctx, unsigned long offered_actions, unsigned long
         delete session_of(ctx);
         smfi_setpriv(ctx, nullptr);
         Session& session = new_session(ctx);
-        session.set_protocol(flags.protocol);
+        adopt_protocol(session, flags.protocol);
         *actions = flags.actions;
         *protocol = flags.protocol;
         *p2 = 0;
@@ -245,6 +257,7 @@ sfsistat on_eoh(SMFICTX* ctx) {
     return guarded(ctx, Stage::eoh, [&] {
         Session& session = session_for(ctx, Stage::eoh);
         session.note_queue_id(macro(ctx, "i"));
+        session.on_end_of_headers();
         return proceed(session, Stage::eoh);
     });
 }
@@ -272,21 +285,25 @@ sfsistat on_eom(SMFICTX* ctx) {
     return guarded(ctx, Stage::eom, [&] {
         Session& session = session_for(ctx, Stage::eom);
         session.note_queue_id(macro(ctx, "i"));
-        const std::size_t incoming_summaries = session.incoming_summary_headers();
         // The message state is reset only once the answer is settled: if anything below
-        // throws, failure_status() still sees the forged summaries it must delete.
+        // throws, failure_status() still sees the forged headers it must delete.
         if (session.failed()) {
             log(LogLevel::error, fmt::format("message {} not evaluated after an earlier failure: applying {}",
                                              session.transaction().queue_id,
                                              core::to_string(session.config().milter.error_action)));
-            const sfsistat status = apply_error_action(ctx, session.config(), incoming_summaries);
+            const sfsistat status = apply_error_action(ctx, session.config(), error_edits(session));
             session.reset_message();
             return status;
         }
+        const config::Config& config = session.config();
         const core::Transaction transaction = session.transaction();
-        const engine::Evaluation evaluation = engine::evaluate(transaction, session.config());
-        write_evidence(transaction, evaluation, session.config());
-        const sfsistat status = apply_verdict(ctx, evaluation.verdict, session.config(), incoming_summaries);
+        MessageAuthentication::Result streamed = session.finish_authentication();
+        const engine::Evaluation evaluation =
+            engine::evaluate(transaction, config, std::move(streamed.dkim), streamed.deadline);
+        write_evidence(transaction, evaluation, config);
+        const HeaderEdits edits = plan_header_edits(transaction, config, session.incoming_summary_headers(),
+                                                    &evaluation.authentication, session.leading_space_kept());
+        const sfsistat status = apply_verdict(ctx, evaluation.verdict, config, edits);
         session.reset_message();
         return status;
     });

@@ -15,13 +15,17 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config.hpp"
+#include "config/services.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "dkim/verify_message.hpp"
 #include "engine/engine.hpp"
 #include "envelope_address.hpp"
 #include "exit_status.hpp"
+#include "header_text.hpp"
 #include "mail/encoded_words.hpp"
 #include "mail/message_reader.hpp"
+#include "report/authentication_results.hpp"
 #include "report/evidence_record.hpp"
 
 namespace sg::milter {
@@ -86,7 +90,15 @@ json evidence_json(const core::Evidence& evidence) {
     return object;
 }
 
-json verdict_json(const engine::Evaluation& evaluation, const json& record) {
+// The Authentication-Results value the milter would add, or "" when authentication
+// is switched off.
+std::string results_value(const engine::Evaluation& evaluation, const config::Config& config) {
+    if (!evaluation.authentication.evaluated) return {};
+    return folded_value(
+        report::authentication_results_value(config.authentication.authserv_id, evaluation.authentication));
+}
+
+json verdict_json(const engine::Evaluation& evaluation, const std::string& results, const json& record) {
     const core::Verdict& verdict = evaluation.verdict;
     json findings = json::array();
     for (const core::Finding& finding : verdict.findings) {
@@ -100,6 +112,7 @@ json verdict_json(const engine::Evaluation& evaluation, const json& record) {
                 {"score", verdict.score},
                 {"decided_by", verdict.decided_by},
                 {"findings", findings},
+                {"authentication_results", results.empty() ? json(nullptr) : json(results)},
                 {"evidence_record", record}};
 }
 
@@ -120,7 +133,22 @@ std::string printable(std::string_view raw) {
     return shown;
 }
 
-void print_text(const engine::Evaluation& evaluation) {
+// A folded header value on one line: each line break and the whitespace after it
+// become one space.
+std::string unfolded(std::string_view folded) {
+    std::string line;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        if (folded[i] != '\n') {
+            line.push_back(folded[i]);
+            continue;
+        }
+        while (i + 1 < folded.size() && (folded[i + 1] == ' ' || folded[i + 1] == '\t')) ++i;
+        line.push_back(' ');
+    }
+    return mail::sanitize_utf8(line);
+}
+
+void print_text(const engine::Evaluation& evaluation, const std::string& results) {
     const core::Verdict& verdict = evaluation.verdict;
     std::string action(core::to_string(verdict.action));
     if (verdict.applied_action() != verdict.action)
@@ -128,6 +156,7 @@ void print_text(const engine::Evaluation& evaluation) {
     std::cout << "action: " << action << '\n'
               << fmt::format("score: {:.1f}\n", verdict.score) << "decided by: "
               << (verdict.decided_by.empty() ? "-" : verdict.decided_by) << '\n';
+    if (!results.empty()) std::cout << "authentication-results: " << unfolded(results) << '\n';
     if (verdict.findings.empty()) {
         std::cout << "findings: none\n";
         return;
@@ -175,14 +204,21 @@ int run_check(const CheckOptions& options) {
         return code(ExitStatus::failure);
     }
     const core::Transaction transaction = build_transaction(options, message);
-    const engine::Evaluation evaluation = engine::evaluate(transaction, *config);
+    // One budget for the DKIM key lookups, SPF and DMARC, as in the milter.
+    const dns::Deadline deadline = dns::Deadline::after(config->dns.message_budget);
+    core::DkimOutcome dkim;
+    if (config->services && config->services->dkim)
+        dkim = dkim::verify_message(*config->services->dkim, *bytes, deadline);
+    const engine::Evaluation evaluation = engine::evaluate(transaction, *config, std::move(dkim), deadline);
+    const std::string results = results_value(evaluation, *config);
 
     if (options.json) {
         const json record = report::evidence_record(transaction, evaluation, *config);
         // Evidence quotes message bytes: invalid UTF-8 is replaced, never fatal.
-        std::cout << verdict_json(evaluation, record).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+        std::cout << verdict_json(evaluation, results, record).dump(2, ' ', false, json::error_handler_t::replace)
+                  << '\n';
     } else {
-        print_text(evaluation);
+        print_text(evaluation, results);
     }
     std::cout.flush();
     return code(ExitStatus::ok);

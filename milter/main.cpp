@@ -47,9 +47,12 @@ int main(int argc, char** argv) {
     check->add_option("--rcpt", check_options.recipients, "Envelope recipient (repeat --rcpt for each)")
         ->allow_extra_args(false);
     check->add_flag("--json", check_options.json,
-                    "Print JSON: action, applied_action, score, findings[{id, score, evidence}], evidence_record");
+                    "Print JSON: action, applied_action, score, findings[{id, score, evidence}], "
+                    "authentication_results, evidence_record");
     check->add_option("message", check_options.message_path, "Message file, or - for standard input")->required();
-    check->footer(sg::milter::exit_status_help);
+    check->footer(std::string("DNS: SPF, DKIM keys and DMARC are looked up with the configuration's [dns] settings;\n"
+                              "offline: set [dns] local_data to answer lookups from a file.\n\n") +
+                  sg::milter::exit_status_help);
 
     std::string test_config;
     bool dump = false;

@@ -6,6 +6,7 @@
 #include "core/limits.hpp"
 #include "core/text.hpp"
 #include "envelope_address.hpp"
+#include "header_text.hpp"
 
 namespace sg::milter {
 Session::Session(std::shared_ptr<const config::Config> config) : config_(std::move(config)) {}
@@ -33,17 +34,34 @@ void Session::on_rcpt(std::string_view recipient_argument) {
     message_.envelope.recipients.push_back(bare_envelope_address(recipient_argument));
 }
 
-void Session::on_header(std::string_view name, std::string_view value) {
+void Session::on_header(std::string_view name, std::string_view received) {
+    const std::string_view value = engine_header_value(received, leading_space_kept_);
     message_.header_bytes += name.size() + value.size();
     if (message_.header_bytes > core::max_header_section_bytes) {
         if (!message_.failed) mark_failed();
         return;
     }
+    if (message_.failed) return;  // the error action follows: no use verifying
+    message_.authentication.start(*config_);
+    message_.authentication.add_header(name, dkim_raw_header_value(received, leading_space_kept_));
     if (core::iequals(name, config_->report.header_name)) ++message_.incoming_summary_headers;
     message_.headers.push_back(core::Header{std::string(name), std::string(value)});
 }
 
-void Session::on_body(std::span<const unsigned char> chunk) { message_.body_size += chunk.size(); }
+void Session::on_end_of_headers() {
+    if (message_.failed) return;
+    message_.authentication.start(*config_);
+    message_.authentication.end_of_headers();
+}
+
+void Session::on_body(std::span<const unsigned char> chunk) {
+    message_.body_size += chunk.size();
+    if (message_.failed) return;
+    message_.authentication.start(*config_);
+    message_.authentication.add_body(chunk);
+}
+
+MessageAuthentication::Result Session::finish_authentication() { return message_.authentication.finish(*config_); }
 
 void Session::note_queue_id(std::string_view queue_id) {
     if (!queue_id.empty()) message_.queue_id = std::string(queue_id);

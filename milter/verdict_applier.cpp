@@ -1,8 +1,11 @@
 // verdict_applier - the single place senderguard modifies a message or sets a reply.
 #include "verdict_applier.hpp"
 
+#include <vector>
+
 #include <fmt/format.h>
 
+#include "header_text.hpp"
 #include "log.hpp"
 #include "report/summary_header.hpp"
 
@@ -12,26 +15,36 @@ namespace {
 // libmilter refuses reply texts longer than its MAXREPLYLEN (980); stay well below.
 constexpr std::size_t max_reply_text = 400;
 
-std::string header_safe(std::string_view value) {
-    std::string safe;
-    safe.reserve(value.size());
-    for (const char c : value) safe.push_back((c == '\r' || c == '\n' || c == '\0') ? ' ' : c);
-    return safe;
-}
-
-void remove_incoming_summaries(SMFICTX* ctx, const std::string& header_name, std::size_t count) {
+// Deletes the `name` headers at these 1-based indices, from the last to the first so
+// each index stays valid whichever way the MTA renumbers after a deletion.
+bool delete_headers(SMFICTX* ctx, const std::string& header_name, const std::vector<std::size_t>& ascending) {
     std::string name = header_name;
-    // From the last to the first, so each index stays valid whichever way the MTA
-    // renumbers after a deletion.
-    for (std::size_t index = count; index >= 1; --index) {
-        if (smfi_chgheader(ctx, name.data(), static_cast<int>(index), nullptr) != MI_SUCCESS)
-            log(LogLevel::warning, fmt::format("could not delete incoming {} header #{}", header_name, index));
+    for (auto index = ascending.rbegin(); index != ascending.rend(); ++index) {
+        if (smfi_chgheader(ctx, name.data(), static_cast<int>(*index), nullptr) != MI_SUCCESS)
+            log(LogLevel::warning, fmt::format("could not delete incoming {} header #{}", header_name, *index));
     }
+    return !ascending.empty();
 }
 
-bool add_summary(SMFICTX* ctx, const config::Config& config, const core::Verdict& verdict) {
+std::vector<std::size_t> first_n(std::size_t count) {
+    std::vector<std::size_t> indices(count);
+    for (std::size_t i = 0; i < count; ++i) indices[i] = i + 1;
+    return indices;
+}
+
+bool insert_results(SMFICTX* ctx, const HeaderEdits& edits) {
+    if (edits.authentication_results.empty()) return false;
+    std::string name = "Authentication-Results";
+    std::string value = outgoing_header_value(edits.authentication_results, edits.leading_space);
+    if (smfi_insheader(ctx, 0, name.data(), value.data()) == MI_SUCCESS) return true;
+    log(LogLevel::warning, "could not insert the Authentication-Results header (add headers not negotiated?)");
+    return false;
+}
+
+bool add_summary(SMFICTX* ctx, const config::Config& config, const core::Verdict& verdict, bool leading_space) {
     std::string name = config.report.header_name;
-    std::string value = header_safe(report::summary_header_value(verdict));
+    std::string value =
+        outgoing_header_value(single_line_value(report::summary_header_value(verdict)), leading_space);
     if (smfi_addheader(ctx, name.data(), value.data()) == MI_SUCCESS) return true;
     log(LogLevel::warning, fmt::format("could not add the {} header", name));
     return false;
@@ -65,7 +78,7 @@ std::string smtp_reply_text(std::string_view text) {
 }
 
 sfsistat apply_verdict(SMFICTX* ctx, const core::Verdict& verdict, const config::Config& config,
-                       std::size_t incoming_summary_headers) {
+                       const HeaderEdits& edits) {
     const core::Action action = verdict.applied_action();
     switch (action) {
         case core::Action::reject:
@@ -78,13 +91,14 @@ sfsistat apply_verdict(SMFICTX* ctx, const core::Verdict& verdict, const config:
             break;
     }
 
-    remove_incoming_summaries(ctx, config.report.header_name, incoming_summary_headers);
-    bool modified = incoming_summary_headers > 0;
+    bool modified = delete_headers(ctx, config.report.header_name, first_n(edits.incoming_summaries));
+    modified = delete_headers(ctx, "Authentication-Results", edits.forged_results) || modified;
+    modified = insert_results(ctx, edits) || modified;
     if (action == core::Action::accept) return modified ? SMFIS_CONTINUE : SMFIS_ACCEPT;
 
-    add_summary(ctx, config, verdict);
+    add_summary(ctx, config, verdict, edits.leading_space);
     if (action == core::Action::quarantine) {
-        std::string reason = header_safe("senderguard: " + report::summary_header_value(verdict));
+        std::string reason = single_line_value("senderguard: " + report::summary_header_value(verdict));
         if (smfi_quarantine(ctx, reason.data()) != MI_SUCCESS) {
             // Nothing may be lost and nothing suspect delivered: have the client retry.
             log(LogLevel::error, "smfi_quarantine failed (quarantine action not negotiated?); tempfailing");
@@ -95,11 +109,11 @@ sfsistat apply_verdict(SMFICTX* ctx, const core::Verdict& verdict, const config:
     return SMFIS_CONTINUE;
 }
 
-sfsistat apply_error_action(SMFICTX* ctx, const config::Config& config, std::size_t incoming_summary_headers) {
+sfsistat apply_error_action(SMFICTX* ctx, const config::Config& config, const HeaderEdits& edits) {
     core::Verdict verdict;
     verdict.action = config.milter.error_action;
     verdict.decided_by = "internal_error";
-    return apply_verdict(ctx, verdict, config, incoming_summary_headers);
+    return apply_verdict(ctx, verdict, config, edits);
 }
 
 }  // namespace sg::milter

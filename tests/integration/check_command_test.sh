@@ -2,6 +2,9 @@
 # check_command_test.sh - `senderguard check` (DESIGN.md "Offline command"): the same
 # engine as the milter on a .eml file or stdin; text and --json output; exit 0 whatever
 # the verdict, 1 when the message cannot be read, 2 on usage or configuration errors.
+# With [dns] local_data (offline): a forged domain publishing "v=spf1 -all" and DMARC
+# p=reject, sent from a foreign IP, is rejected, and --json carries our
+# Authentication-Results value (authentication_results); text mode prints it too.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 it_init check_command "${1:-}"
@@ -34,6 +37,33 @@ assert record["email"]["to"]["address"] == ["a@example.org", "b@example.org"], r
 assert record["source"]["ip"] == "192.0.2.10" and record["user"]["name"] == "alice@example.com"
 PY
 
+printf 'forged.example.          TXT "v=spf1 -all"\n_dmarc.forged.example.   TXT "v=DMARC1; p=reject"\n' \
+    >"$IT_DIR/local.zone"
+printf 'From: CEO <ceo@forged.example>\r\nTo: bob@example.org\r\nSubject: wire money\r\n\r\nnow\r\n' \
+    >"$IT_DIR/forged.eml"
+it_write_config "$IT_DIR/dns_config.toml"
+json="$("$IT_BIN" check --json --config "$IT_DIR/dns_config.toml" --client-ip 203.0.113.9 --helo mail.attacker.example \
+    --mail-from ceo@forged.example --rcpt bob@example.org "$IT_DIR/forged.eml")" ||
+    fail "check --json exited $? on a DMARC reject"
+python3 - "$json" <<'PY' || fail "unexpected --json output for the forged domain: $json"
+import json, sys
+verdict = json.loads(sys.argv[1])
+assert verdict["action"] == "reject", verdict["action"]
+assert "dmarc.fail" in [finding["id"] for finding in verdict["findings"]], verdict["findings"]
+results = verdict["authentication_results"]
+assert results.startswith("mx.test.example;"), results
+for fragment in ("spf=fail", "smtp.mailfrom=forged.example", "dkim=none", "dmarc=fail", "p=reject",
+                 "header.from=forged.example"):
+    assert fragment in results, (fragment, results)
+PY
+out="$("$IT_BIN" check --config "$IT_DIR/dns_config.toml" --client-ip 203.0.113.9 --mail-from ceo@forged.example \
+    "$IT_DIR/forged.eml")" || fail "check exited $? on a DMARC reject"
+grep -q '^action: reject$' <<<"$out" || fail "text output lacks 'action: reject': $out"
+grep -q '^authentication-results: mx.test.example; spf=fail .*dmarc=fail' <<<"$out" ||
+    fail "text output lacks the one-line authentication-results: $out"
+"$IT_BIN" check --help | grep -q 'offline: set \[dns\] local_data to answer lookups from a file' ||
+    fail "check --help does not explain offline DNS"
+
 expect_status() { # WANTED ARGS...: run check, compare the exit status
     local wanted="$1" rc=0
     shift
@@ -46,4 +76,4 @@ expect_status 2 --config "$IT_DIR/no-such-config.toml" "$IT_DIR/not_owned.eml"
 expect_status 2 --client-ip not-an-ip "$IT_DIR/not_owned.eml"
 expect_status 2
 expect_status 0 --auth-user alice@example.com "$IT_DIR/not_owned.eml"
-pass "check: text, --json, exit 0/1/2"
+pass "check: text, --json, DMARC reject from local data, exit 0/1/2"

@@ -14,6 +14,7 @@ IT_DIR=""
 IT_NAME=""
 IT_PID=""
 IT_SOCKET=""
+IT_HELPER_PIDS=() # helper processes a test started (it_start_helper): stopped on exit
 
 fail() {
     echo "FAIL [$IT_NAME] $*" >&2
@@ -33,7 +34,11 @@ it_dump_log() {
 }
 
 it_cleanup() {
-    local rc=$? i
+    local rc=$? i pid
+    for pid in "${IT_HELPER_PIDS[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
     if [[ -n "$IT_PID" ]] && kill -0 "$IT_PID" 2>/dev/null; then
         kill -TERM "$IT_PID" 2>/dev/null || true
         for ((i = 0; i < 50; i++)); do
@@ -58,9 +63,16 @@ it_init() {
     trap 'exit 130' INT TERM
 }
 
+# it_extra_has EXTRA_TOML_FILE SECTION: does the extra file bring its own [SECTION]?
+it_extra_has() {
+    [[ -n "$1" ]] && grep -q "^\[$2\]" "$1"
+}
+
 # it_write_config FILE [EXTRA_TOML_FILE]: the base test configuration, then the lines of
-# EXTRA_TOML_FILE (@DIR@ replaced by the private directory). The [policy] section comes
-# last unless the extra file brings its own, so an extra file may add tables below it.
+# EXTRA_TOML_FILE (@DIR@ replaced by the private directory). The [dns],
+# [authentication] and [policy] sections of the base are left out when the extra file
+# brings its own ([dns] then must stay hermetic: local_data, or forwarders to a test
+# server); [policy] comes last, so an extra file may add tables below it.
 it_write_config() {
     local file="$1" extra="${2:-}"
     printf 'team@example.com  alice@example.com\n' >"$IT_DIR/sender_login_maps"
@@ -80,9 +92,6 @@ delegation_map = "$IT_DIR/sender_login_maps"
 protected_names = "$IT_DIR/protected_names"
 trusted_networks = ["127.0.0.0/8"]
 
-[dns]
-local_data = "$IT_DIR/local.zone"
-
 [report]
 evidence_file = "$IT_DIR/evidence.jsonl"
 syslog = false
@@ -90,7 +99,13 @@ header_name = "X-SenderGuard"
 reject_reply = "Sender address not allowed for this login (100% sure)"
 tempfail_reply = "Sender identity could not be verified, try again later"
 TOML
-    if [[ -n "$extra" ]] && grep -q '^\[policy\]' "$extra"; then
+    if ! it_extra_has "$extra" dns; then
+        printf '\n[dns]\nlocal_data = "%s"\n' "$IT_DIR/local.zone" >>"$file"
+    fi
+    if ! it_extra_has "$extra" authentication; then
+        printf '\n[authentication]\nauthserv_id = "mx.test.example"\n' >>"$file"
+    fi
+    if it_extra_has "$extra" policy; then
         printf '\n' >>"$file"
         sed "s|@DIR@|$IT_DIR|g" "$extra" >>"$file"
         return 0
@@ -150,6 +165,41 @@ it_stop() {
     wait "$pid" || rc=$?
     IT_PID=""
     [[ "$rc" == 0 ]] || fail "senderguard exited with status $rc after SIGTERM"
+}
+
+# it_start_helper OUTPUT_FILE COMMAND...: run a helper (a test DNS server, ...) in the
+# background with stdout to OUTPUT_FILE; it is stopped by its PID on exit. Sets
+# IT_HELPER_PID.
+it_start_helper() {
+    local output="$1"
+    shift
+    "$@" >"$output" 2>>"$IT_DIR/helpers.log" </dev/null &
+    IT_HELPER_PID=$!
+    IT_HELPER_PIDS+=("$IT_HELPER_PID")
+}
+
+# it_stop_helper PID: SIGTERM one helper started here and wait for it.
+it_stop_helper() {
+    local pid="$1" i
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    for i in "${!IT_HELPER_PIDS[@]}"; do
+        [[ "${IT_HELPER_PIDS[$i]}" == "$pid" ]] && unset 'IT_HELPER_PIDS[i]'
+    done
+    return 0
+}
+
+# it_dkim_zone_line NAME KEY.pem: the local-data TXT line publishing KEY's public half
+# as a DKIM key at NAME, split into character-strings of at most 255 octets.
+it_dkim_zone_line() {
+    local name="$1" key="$2" record
+    record="v=DKIM1; k=rsa; p=$(openssl pkey -in "$key" -pubout -outform DER | base64 -w0)"
+    printf '%s TXT' "$name"
+    while [[ -n "$record" ]]; do
+        printf ' "%s"' "${record:0:250}"
+        record="${record:250}"
+    done
+    printf '\n'
 }
 
 it_alive() { [[ -n "$IT_PID" ]] && kill -0 "$IT_PID" 2>/dev/null; }

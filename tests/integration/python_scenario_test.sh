@@ -2,8 +2,10 @@
 # python_scenario_test.sh - a milter_client.py scenario against the real daemon:
 #   python_scenario_test.sh SENDERGUARD_BINARY SCENARIO
 # hostile-large: oversized hostile From headers (beyond miltertest's 1 KiB buffer) and a
-# normal message afterwards; old-mta: an MTA offering no "no reply" stages still gets an
-# answer at every stage. The daemon must survive and exit 0 on SIGTERM.
+# normal message afterwards; old-mta: an MTA offering no "no reply" stages (nor
+# SMFIP_HDR_LEADSPC) still gets an answer at every stage; header-order: every header
+# edit of a tagged message with forged headers, in the order sent. The daemon must
+# survive and exit 0 on SIGTERM.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 scenario="${2:?usage: python_scenario_test.sh SENDERGUARD_BINARY SCENARIO}"

@@ -80,6 +80,28 @@ function sg.headers(from, extra)
     return headers
 end
 
+-- The Authentication-Results header senderguard inserted at the top (index 0) of the
+-- message just answered; fails unless it is there, claims authserv_id
+-- "mx.test.example" (lib.sh) and contains every given literal fragment. With
+-- SMFIP_HDR_LEADSPC negotiated the value brings the space after the colon itself.
+-- Returns the value.
+function sg.expect_results(conn, fragments)
+    local value = mt.getheader(conn, "Authentication-Results", 0)
+    if value == nil then error("no Authentication-Results header inserted", 2) end
+    if not mt.eom_check(conn, MT_HDRINSERT, "Authentication-Results", value, 0) then
+        error("Authentication-Results not inserted at index 0: " .. value, 2)
+    end
+    if not string.find(value, "^ mx%.test%.example;") then
+        error("Authentication-Results does not start with ' mx.test.example;': " .. value, 2)
+    end
+    for _, fragment in ipairs(fragments or {}) do
+        if not string.find(value, fragment, 1, true) then
+            error("Authentication-Results lacks " .. fragment .. ": " .. value, 2)
+        end
+    end
+    return value
+end
+
 local reply_names = {}
 for _, name in ipairs({"SMFIR_CONTINUE", "SMFIR_ACCEPT", "SMFIR_REJECT", "SMFIR_TEMPFAIL", "SMFIR_DISCARD",
                        "SMFIR_REPLYCODE"}) do

@@ -56,7 +56,8 @@ sg.run(function()
         queue_id = "AFTERHOSTILE", login = "alice@example.com", mail_from = "<alice@example.com>",
         headers = sg.headers("Alice <alice@example.com>"),
     })
-    sg.expect_reply(reply, SMFIR_ACCEPT, "a normal message after the hostile ones")
+    sg.expect_reply(reply, SMFIR_CONTINUE, "a normal message after the hostile ones")
+    sg.expect_results(conn, {'smtp.auth="alice@example.com"'})
     sg.expect_evidence("AFTERHOSTILE", {'"action":"accept"'})
     mt.disconnect(conn)
 end)

@@ -10,7 +10,8 @@ sg.run(function()
         queue_id = "MULTI1", login = "alice@example.com", mail_from = "<alice@example.com>",
         headers = sg.headers("Alice <alice@example.com>"),
     })
-    sg.expect_reply(reply, SMFIR_ACCEPT, "first message")
+    sg.expect_reply(reply, SMFIR_CONTINUE, "first message")
+    sg.expect_results(conn, {'smtp.auth="alice@example.com"'})
     sg.expect_evidence("MULTI1", {'"user":{"name":"alice@example.com"}', '"auth_mechanism":"PLAIN"',
                                   '"ip":"192.0.2.10"', '"helo":"client.example.com"'})
 
@@ -33,7 +34,8 @@ sg.run(function()
         rcpts = {"<dave@example.org>", "<erin@example.org>"},
         headers = sg.headers("Alice <alice@example.com>"),
     })
-    sg.expect_reply(reply, SMFIR_ACCEPT, "message after an abort")
+    sg.expect_reply(reply, SMFIR_CONTINUE, "message after an abort")
+    sg.expect_results(conn, {'smtp.auth="alice@example.com"'})
     sg.expect_evidence("MULTI4", {'"to":{"address":["dave@example.org","erin@example.org"]}',
                                   '"user":{"name":"alice@example.com"}'})
     sg.expect(sg.evidence_for("MULTI3") == nil, "the aborted message has no evidence record")

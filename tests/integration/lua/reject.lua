@@ -14,6 +14,7 @@ sg.run(function()
                            "Sender address not allowed for this login (100%% sure)"),
               "550 5.7.1 with the configured reply text")
     sg.expect(not mt.eom_check(conn, MT_HDRADD), "no header on reject")
+    sg.expect(not mt.eom_check(conn, MT_HDRINSERT), "no Authentication-Results on reject")
     sg.expect(not mt.eom_check(conn, MT_QUARANTINE), "no quarantine on reject")
     sg.expect_evidence("REJ1", {'"action":"reject"', 'identity.from_not_owned'})
     mt.disconnect(conn)

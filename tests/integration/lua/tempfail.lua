@@ -13,6 +13,7 @@ sg.run(function()
                            "Sender identity could not be verified, try again later"),
               "451 4.7.1 with the configured reply text")
     sg.expect(not mt.eom_check(conn, MT_HDRADD), "no header on tempfail")
+    sg.expect(not mt.eom_check(conn, MT_HDRINSERT), "no Authentication-Results on tempfail")
     sg.expect_evidence("TEMP1", {'"action":"tempfail"'})
     mt.disconnect(conn)
 end)
