@@ -140,7 +140,8 @@ check_aligned() {
     local status
     status=$(jq -r '.evidence_record.senderguard.checks.envelope_alignment.status // "absent"' "$OUT")
     local expected="header.from=[$want_f] from=[$want_a] ownership=[] misaligned=[$want_m] envelope_alignment=$want_s"
-    local got="header.from=[$(from_findings)] from=[$FROM_ADDRS] ownership=[$(ownership_findings)] misaligned=[$(alignment_findings)] envelope_alignment=$status"
+    local got
+    got="header.from=[$(from_findings)] from=[$FROM_ADDRS] ownership=[$(ownership_findings)] misaligned=[$(alignment_findings)] envelope_alignment=$status"
     judge "$label" "$what" "$expected" "$got" "$([[ $got == "$expected" ]] && echo 1 || echo 0)"
 }
 

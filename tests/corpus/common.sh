@@ -17,12 +17,16 @@ export LC_ALL=C.UTF-8 2>/dev/null || export LC_ALL=C
 CORPUS_TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PASSED=0
 FAILED=0
+SKIPPED=0
 declare -A KD_GOT=()   # case -> the result known_differences.md lists
 declare -A KD_SEEN=()
 
 # corpus_init SET BINARY [CORPUS_ROOT]  (SET "-" = needs no corpus)
+#   KD_SET (set before the call) names the known_differences.md set when a second
+#   script reads the same corpus directory (default: SET).
 corpus_init() {
     SET_NAME=$1
+    KD_SET=${KD_SET:-$1}
     SG=${2:-}
     CORPUS_ROOT=${3:-}
     if [[ -z $SG || ! -x $SG ]]; then
@@ -55,7 +59,7 @@ kd_load() {
     [[ -f $file ]] || return 0
     while IFS=$'\x1f' read -r case got; do
         [[ -n $case ]] && KD_GOT[$case]=$got
-    done < <(awk -v set="$SET_NAME" -F' [|] ' '
+    done < <(awk -v set="$KD_SET" -F' [|] ' '
         /^[|] / {
             s = $1; sub(/^[|] /, "", s)
             if (s != set) next
@@ -64,6 +68,8 @@ kd_load() {
         }' "$file")
 }
 
+# skip CASE WHY - a case the test does not apply to (counted apart, never a pass)
+skip() { SKIPPED=$((SKIPPED + 1)); printf "skip - %s: %s\n" "$1" "$2"; }
 ok() { PASSED=$((PASSED + 1)); printf 'ok - %s: %s\n' "$1" "$2"; }
 fail() { FAILED=$((FAILED + 1)); printf 'FAIL - %s: %s\n' "$1" "$2"; }
 
@@ -93,8 +99,9 @@ finish() {
     local case
     for case in "${!KD_GOT[@]}"; do
         [[ -n ${KD_SEEN[$case]+x} ]] ||
-            fail "$case" "listed in known_differences.md for $SET_NAME but no such case ran (stale row)"
+            fail "$case" "listed in known_differences.md for $KD_SET but no such case ran (stale row)"
     done
+    [[ $SKIPPED == 0 ]] || echo "$SKIPPED not applicable (the skip lines)"
     echo "$PASSED passed, $FAILED failed"
     [[ $FAILED == 0 ]] || exit 1
     exit 0
@@ -179,4 +186,46 @@ ownership_findings() {
     IFS=, read -ra _ff <<<"$FINDINGS"
     for f in "${_ff[@]}"; do [[ $f == identity.*_not_owned* ]] && out+=${out:+,}$f; done
     printf '%s' "$out"
+}
+
+# --- authentication results (sets run with [dns] local_data) ----------------------
+# auth_config FILE LOCAL_DATA [EXTRA_TOML] - a config answering DNS from LOCAL_DATA only
+#   (never the system resolver: names the file lacks do not exist), with short
+#   timeouts so a `$TIMEOUT` name costs little.
+auth_config() {
+    printf '[dns]\nlocal_data = "%s"\nquery_timeout = 200\nmessage_budget = 1000\n%s' "$2" "${3:-}" >"$1"
+}
+
+# auth_results - after sg_run: AUTH_SPF, AUTH_DKIM (the signatures' results in header
+#   order, comma-separated; "none" when there is none), AUTH_DMARC, AUTH_DMARC_POLICY,
+#   AUTH_EVALUATED (true/false) from evidence_record.senderguard.authentication, and
+#   AUTH_AR, the top-level "authentication_results" string ("" when absent or null).
+auth_results() {
+    local fields
+    fields=$(jq -r '(.evidence_record.senderguard.authentication // {}) as $a
+        | [($a.spf.result // "none"),
+           ([($a.dkim // [])[] | .result // "none"] | if length == 0 then "none" else join(",") end),
+           ($a.dmarc.result // "none"), ($a.dmarc.policy // ""), ($a.evaluated // false),
+           (if (.authentication_results | type) == "string" then .authentication_results else "" end)]
+        | map(tostring | gsub("[\n\r\u001f]"; " ")) | join("\u001f")' "$OUT")
+    IFS=$'\x1f' read -r AUTH_SPF AUTH_DKIM AUTH_DMARC AUTH_DMARC_POLICY AUTH_EVALUATED AUTH_AR <<<"$fields"
+}
+
+# ar_method AR METHOD - the results METHOD has in an Authentication-Results value
+#   (RFC 8601 resinfo "method=result"; comments dropped), comma-separated, "none" if
+#   the method is absent
+ar_method() {
+    awk -v m="$2" 'BEGIN { RS = "\001" } {
+        s = $0
+        while (match(s, /\([^()]*\)/)) s = substr(s, 1, RSTART - 1) " " substr(s, RSTART + RLENGTH)
+        n = split(s, part, ";"); out = ""
+        for (i = 2; i <= n; i++) {
+            p = part[i]; gsub(/^[ \t\r\n]+/, "", p)
+            if (tolower(p) ~ "^" m "[ \t]*=") {
+                r = p; sub(/^[^=]*=[ \t]*/, "", r); sub(/[ \t\r\n].*/, "", r)
+                out = out (out == "" ? "" : ",") tolower(r)
+            }
+        }
+        print (out == "" ? "none" : out)
+    }' <<<"$1"
 }
