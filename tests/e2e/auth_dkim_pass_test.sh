@@ -37,8 +37,11 @@ ar="$(headers_named "$file" Authentication-Results)"
 log "delivered: $ar"
 [[ "$(grep -c . <<<"$ar")" == 1 ]] || fail 1:header "expected exactly one Authentication-Results, got: ${ar:-none}"
 [[ "$ar" =~ ^Authentication-Results:\ mx\.test\.example\; ]] || fail 1:header "authserv-id is not mx.test.example: $ar"
-[[ "$ar" =~ spf=pass[^\;]*smtp\.mailfrom=carol@example\.org ]] || fail 1:header "no spf=pass smtp.mailfrom=carol@example.org: $ar"
+# smtp.mailfrom: the MAIL FROM domain or the whole address (RFC 8601 allows both).
+[[ "$ar" =~ spf=pass[^\;]*smtp\.mailfrom=(carol@)?example\.org(\;|\ |$) ]] ||
+    fail 1:header "no spf=pass smtp.mailfrom=[carol@]example.org: $ar"
 [[ "$ar" =~ dkim=pass[^\;]*header\.d=example\.org ]] || fail 1:header "no dkim=pass header.d=example.org: $ar"
 [[ "$ar" =~ dmarc=pass[^\;]*header\.from=example\.org ]] || fail 1:header "no dmarc=pass header.from=example.org: $ar"
 pass 1:header "$ar"
+ar_on_top 1:header "$file"
 [[ -n "$(headers_named "$file" DKIM-Signature)" ]] || fail 1:header "DKIM-Signature missing in the delivered copy"

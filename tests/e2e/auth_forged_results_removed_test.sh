@@ -40,3 +40,4 @@ ours="$(grep '^Authentication-Results: mx\.test\.example;' <<<"$ar" || true)"
 [[ "$ours" =~ spf=pass && "$ours" =~ dkim=none && "$ours" =~ dmarc=pass ]] ||
     fail 7:header "our header does not say spf=pass dkim=none dmarc=pass: $ours"
 pass 7:header "$ours"
+ar_on_top 7:header "$file"

@@ -408,3 +408,14 @@ sg_reload() {
     done
     fail setup "senderguard did not log a reload within 10s"
 }
+
+# ar_on_top SCENARIO FILE: our Authentication-Results stands above the Received header
+# of the lab's Postfix (smfi_insheader at index 0), where a reader looks first.
+ar_on_top() {
+    local ours postfix ok=0
+    ours="$(sed -n '/^\r\{0,1\}$/q;/^Authentication-Results: *mx\.test\.example;/=' "$2" | head -n 1)"
+    postfix="$(sed -n '/^\r\{0,1\}$/q;/by mta\.lab\.example\.com (Postfix)/=' "$2" | head -n 1)"
+    [[ -n "$ours" && -n "$postfix" ]] && ((ours < postfix)) && ok=1
+    ((ok)) || fail "$1" "our Authentication-Results (line ${ours:-none}) is not above Postfix's Received (line ${postfix:-none})"
+    pass "$1" "Authentication-Results on line $ours, above Postfix's Received (line $postfix)"
+}
