@@ -33,8 +33,17 @@ core::Authentication authenticate(const core::Transaction& tx, const mail::Messa
         authentication.applies = false;
         return authentication;
     }
-    authentication.spf = services->spf->check(tx.connection.client_ip, tx.connection.helo, tx.envelope.mail_from,
-                                              deadline);
+    // SPF checks the envelope sender as parsed (canonical domain), like every other
+    // check; a MAIL FROM nobody can parse names no domain to check.
+    const std::string& raw_sender = tx.envelope.mail_from;
+    if (!raw_sender.empty() && !identities.envelope_from) {
+        authentication.spf.identity = "mailfrom";
+        authentication.spf.client_ip = tx.connection.client_ip;
+        authentication.spf.reason = "MAIL FROM has no usable address";
+    } else {
+        std::string sender = identities.envelope_from ? identities.envelope_from->address() : "";
+        authentication.spf = services->spf->check(tx.connection.client_ip, tx.connection.helo, sender, deadline);
+    }
     authentication.dmarc = dmarc::evaluate_dmarc(dmarc::dmarc_from_domain(identities.from), authentication.spf,
                                                  authentication.dkim, *services->resolver, deadline);
     return authentication;
