@@ -112,8 +112,9 @@ sfsistat failure_status(SMFICTX* ctx, Stage stage) noexcept {
         Session* session = session_of(ctx);
         switch (stage) {
             case Stage::negotiate:
-                // ALL_OPTS grants no no-reply stage: every callback must answer.
-                if (session != nullptr) session->set_protocol(0);
+                // ALL_OPTS grants no no-reply stage (every callback must answer) and,
+                // like every protocol option, no SMFIP_HDR_LEADSPC.
+                if (session != nullptr) adopt_protocol(*session, 0);
                 return SMFIS_ALL_OPTS;
             case Stage::abort:
             case Stage::close:

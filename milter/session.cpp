@@ -41,11 +41,13 @@ void Session::on_header(std::string_view name, std::string_view received) {
         if (!message_.failed) mark_failed();
         return;
     }
-    if (message_.failed) return;  // the error action follows: no use verifying
-    message_.authentication.start(*config_);
-    message_.authentication.add_header(name, dkim_raw_header_value(received, leading_space_kept_));
     if (core::iequals(name, config_->report.header_name)) ++message_.incoming_summary_headers;
     message_.headers.push_back(core::Header{std::string(name), std::string(value)});
+    // After a failure the error action follows (still deleting forged headers, so
+    // they are collected above): no use verifying.
+    if (message_.failed) return;
+    message_.authentication.start(*config_);
+    message_.authentication.add_header(name, dkim_raw_header_value(received, leading_space_kept_));
 }
 
 void Session::on_end_of_headers() {
