@@ -302,7 +302,7 @@ std::string authentication_results_value(std::string_view authserv_id, const cor
     std::vector<Words> resinfos;
     if (!authentication.smtp_auth.empty()) {
         Words words{"auth=pass"};
-        add_property(words, "smtp.auth", authentication.smtp_auth);
+        add_property(words, "smtp.auth", authentication.smtp_auth, true);
         resinfos.push_back(std::move(words));
     }
     if (authentication.applies) resinfos.push_back(spf_words(authentication.spf));

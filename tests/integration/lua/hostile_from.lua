@@ -57,7 +57,7 @@ sg.run(function()
         headers = sg.headers("Alice <alice@example.com>"),
     })
     sg.expect_reply(reply, SMFIR_CONTINUE, "a normal message after the hostile ones")
-    sg.expect_results(conn, {'smtp.auth="alice@example.com"'})
+    sg.expect_results(conn, {'smtp.auth=alice@example.com'})
     sg.expect_evidence("AFTERHOSTILE", {'"action":"accept"'})
     mt.disconnect(conn)
 end)

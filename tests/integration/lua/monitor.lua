@@ -11,7 +11,7 @@ sg.run(function()
     -- CONTINUE: accepted with modifications, no reply code
     sg.expect_reply(reply, SMFIR_CONTINUE, "monitor mode")
     sg.expect(not mt.eom_check(conn, MT_QUARANTINE), "monitor mode never quarantines")
-    sg.expect_results(conn, {'smtp.auth="alice@example.com"'})
+    sg.expect_results(conn, {'smtp.auth=alice@example.com'})
     local value = mt.getheader(conn, "X-SenderGuard", 0)
     sg.expect(value ~= nil and string.find(value, "mode=monitor", 1, true) ~= nil, "summary marks monitor mode: " .. tostring(value))
     sg.expect_evidence("MON1", {'"action":"tag"', '"verdict":"reject"', '"monitor":true'})

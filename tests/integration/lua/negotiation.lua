@@ -32,6 +32,6 @@ sg.run(function()
     -- engine, so the From parses exactly as without the option.
     sg.expect_evidence("NEG1", {'"action":"accept"'})
     sg.expect(not mt.eom_check(conn, MT_HDRADD), "no summary header")
-    sg.expect_results(conn, {'smtp.auth="alice@example.com"'})
+    sg.expect_results(conn, {'smtp.auth=alice@example.com'})
     mt.disconnect(conn)
 end)
