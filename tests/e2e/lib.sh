@@ -11,7 +11,7 @@
 # The SASL user alice@example.com / alice-secret exists in every lab.
 #
 # Authentication scripts (auth_*.sh) get two more arguments: the dns_test_server and
-# e2e_dkim_sign binaries (tests/tools, tests/e2e/tools); see the helpers at the end.
+# dkim_sign binaries (tests/tools); see the helpers at the end.
 
 E2E_SG_BIN="${1:-}"
 E2E_SRC="${2:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
@@ -299,8 +299,10 @@ dkim_keygen() {
 # dkim_sign DOMAIN SELECTOR < MESSAGE > SIGNED: sign with dkim_keygen's key.
 dkim_sign() {
     [[ -n "$E2E_DKIM_SIGN_BIN" && -x "$E2E_DKIM_SIGN_BIN" ]] ||
-        fail setup "e2e_dkim_sign binary '$E2E_DKIM_SIGN_BIN' not executable"
-    "$E2E_DKIM_SIGN_BIN" "$E2E_DIR/dkim-$2.pem" "$1" "$2"
+        fail setup "dkim_sign binary '$E2E_DKIM_SIGN_BIN' not executable"
+    # LF line ends: swaks turns them into CRLF on the wire.
+    "$E2E_DKIM_SIGN_BIN" "$E2E_DIR/dkim-$2.pem" "$1" "$2" | tr -d '\r'
+    return "${PIPESTATUS[0]}"
 }
 
 # send_xclient CLIENT_ADDR CLIENT_NAME ENVELOPE_FROM DATA_FILE [swaks options]: one

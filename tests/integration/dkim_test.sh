@@ -3,7 +3,7 @@
 #   dkim_test.sh SENDERGUARD_BINARY DKIM_SIGN_TOOL
 # An RSA key is made with openssl for this run and its public half published in the
 # hermetic local.zone as sel._domainkey.example.org; messages are signed with
-# dkim_sign_tool (libopendkim, tests only). Through the milter (milter_client.py,
+# dkim_sign (libopendkim, tests only). Through the milter (milter_client.py,
 # unauthenticated from 192.0.2.50 with SPF for example.org): the signed message gets
 # dkim=pass in our Authentication-Results and is accepted, with and without
 # SMFIP_HDR_LEADSPC (relaxed canonicalization); a message signed with simple
@@ -27,7 +27,7 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$IT_DIR/key.p
 # sign NAME CANONICALIZATION: $IT_DIR/NAME.eml -> NAME.signed.eml and NAME.tampered.eml
 sign() {
     "$sign_tool" "$IT_DIR/key.pem" example.org sel "$2" <"$IT_DIR/$1.eml" >"$IT_DIR/$1.signed.eml" ||
-        fail "dkim_sign_tool failed on $1.eml"
+        fail "dkim_sign failed on $1.eml"
     sed 's/^Hello, signed\./Hello, tampered./' "$IT_DIR/$1.signed.eml" >"$IT_DIR/$1.tampered.eml"
     ! cmp -s "$IT_DIR/$1.signed.eml" "$IT_DIR/$1.tampered.eml" || fail "tampering changed nothing"
 }

@@ -56,7 +56,7 @@ trouble() {
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$IT_DIR/key.pem" 2>/dev/null ||
     fail "openssl could not make an RSA key"
 printf 'From: News <news@example.org>\r\nTo: Bob <bob@example.org>\r\nSubject: signed, DNS down\r\nDate: Tue, 24 Nov 2026 10:00:00 +0000\r\nMessage-ID: <dns-trouble@example.org>\r\n\r\nHello, signed.\r\n' |
-    "$sign_tool" "$IT_DIR/key.pem" example.org sel relaxed >"$IT_DIR/signed.eml" || fail "dkim_sign_tool failed"
+    "$sign_tool" "$IT_DIR/key.pem" example.org sel relaxed >"$IT_DIR/signed.eml" || fail "dkim_sign failed"
 
 for mode in blackhole refuse; do
     start_dns "$mode"

@@ -1,7 +1,7 @@
-// dkim_sign_tool - test-only: puts a DKIM-Signature on a message so the integration
-// tests can send signed mail through the daemon and `senderguard check`.
+// dkim_sign - test-only: puts a DKIM-Signature on a message so the integration and
+// end-to-end tests can send signed mail through the daemon, Postfix and `check`.
 //
-//   dkim_sign_tool KEY.pem DOMAIN SELECTOR [relaxed|simple] < message > signed
+//   dkim_sign KEY.pem DOMAIN SELECTOR [relaxed|simple] < message > signed
 //
 // KEY.pem is an RSA private key (the tests make one with openssl at run time; the
 // public half goes into the hermetic local.zone). Signing is libopendkim's dkim_sign
@@ -18,7 +18,7 @@
 
 int main(int argc, char** argv) {
     if (argc < 4 || argc > 5) {
-        std::cerr << "usage: dkim_sign_tool KEY.pem DOMAIN SELECTOR [relaxed|simple] < message\n";
+        std::cerr << "usage: dkim_sign KEY.pem DOMAIN SELECTOR [relaxed|simple] < message\n";
         return 2;
     }
     try {
@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
         std::cout << sg::dkim::test::sign_message(message.str(), key, options);
         return std::cout.flush() ? 0 : 2;
     } catch (const std::exception& error) {
-        std::cerr << "dkim_sign_tool: " << error.what() << '\n';
+        std::cerr << "dkim_sign: " << error.what() << '\n';
         return 2;
     }
 }
