@@ -7,6 +7,7 @@
 
 #include "header_text.hpp"
 #include "log.hpp"
+#include "report/reject_reply.hpp"
 #include "report/summary_header.hpp"
 
 namespace sg::milter {
@@ -82,7 +83,7 @@ sfsistat apply_verdict(SMFICTX* ctx, const core::Verdict& verdict, const config:
     const core::Action action = verdict.applied_action();
     switch (action) {
         case core::Action::reject:
-            return refuse(ctx, "550", "5.7.1", config.report.reject_reply, SMFIS_REJECT);
+            return refuse(ctx, "550", "5.7.1", report::reject_reply_text(verdict, config.report), SMFIS_REJECT);
         case core::Action::tempfail:
             return refuse(ctx, "451", "4.7.1", config.report.tempfail_reply, SMFIS_TEMPFAIL);
         case core::Action::accept:

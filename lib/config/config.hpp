@@ -65,7 +65,7 @@ struct ReportSettings {
     std::string evidence_file;         // JSON lines; empty: none
     bool syslog = true;                // one line per message, facility mail
     std::string header_name = "X-SenderGuard";
-    std::string reject_reply = "Sender identity rejected by policy";
+    std::string reject_reply;  // empty: a text naming the kind of problem (report/reject_reply)
     std::string tempfail_reply = "Sender identity could not be verified, try again later";
 };
 

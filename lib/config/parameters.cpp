@@ -247,7 +247,7 @@ constexpr std::array<Parameter, 33> parameters{{
      [](const toml::node& n, Config& c) { c.report.syslog = read_boolean(n); }},
     {"report.header_name", "string", "X-SenderGuard", "Name of the summary header added to tagged mail.",
      [](const toml::node& n, Config& c) { apply_header_name(n, c); }},
-    {"report.reject_reply", "string", "Sender identity rejected by policy",
+    {"report.reject_reply", "string", "\"\" (a text naming the kind of problem)",
      "Text after 550 5.7.1 when a message is rejected; names the problem, never scores or rules.",
      [](const toml::node& n, Config& c) { c.report.reject_reply = read_reply_text(n); }},
     {"report.tempfail_reply", "string", "Sender identity could not be verified, try again later",

@@ -16,7 +16,7 @@ auth_lab
 subject="auth-dmarc-reject-$$"
 write_message "$E2E_DIR/forged.eml" "CEO <ceo@forged.example>" "$subject"
 out="$(send_xclient 203.0.113.9 mail.attacker.example ceo@forged.example "$E2E_DIR/forged.eml")"
-expect_reply 3:reply "$out" '^<\*\* +550 5\.7\.1 '
+expect_reply 3:reply "$out" "^<\\*\\* +550 5\\.7\\.1 Message fails the sender domain's DMARC policy"
 
 ip="$(evidence_json 1 '.source.ip')" || fail 3:evidence "no evidence record"
 [[ "$ip" == '"203.0.113.9"' ]] || fail 3:evidence "source.ip is $ip, expected 203.0.113.9"

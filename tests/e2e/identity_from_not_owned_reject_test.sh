@@ -11,7 +11,7 @@ sg_lab '"identity.from_not_owned" = "reject"'
 
 subject="not-owned-reject-$$"
 out="$(submit ceo@example.com "$subject")"
-grep -q '^<\*\* *550 5.7.1' <<<"$out" || fail b:reject "swaks did not see 550 5.7.1: $(grep -m1 -E '^<(\*\*|- +250 2.0.0 Ok: queued)' <<<"$out" || true)"
+grep -q '^<\*\* *550 5.7.1 Sender address not allowed for this login' <<<"$out" || fail b:reject "swaks did not see 550 5.7.1: $(grep -m1 -E '^<(\*\*|- +250 2.0.0 Ok: queued)' <<<"$out" || true)"
 pass b:reject "$(grep -m1 '^<\*\*' <<<"$out")"
 sleep 1
 grep -l -F -x "Subject: $subject" "$SINK_DIR"/* >/dev/null 2>&1 && fail b:reject "rejected message was delivered"
