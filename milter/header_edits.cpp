@@ -6,15 +6,6 @@
 #include "report/authentication_results.hpp"
 
 namespace sg::milter {
-namespace {
-
-bool trusted_client(const core::Transaction& transaction, const config::Config& config) {
-    for (const config::Network& network : config.identity.trusted_networks)
-        if (network.contains(transaction.connection.client_ip)) return true;
-    return false;
-}
-
-}  // namespace
 
 HeaderEdits plan_header_edits(const core::Transaction& transaction, const config::Config& config,
                               std::size_t incoming_summaries, const core::Authentication* authentication,
@@ -22,7 +13,7 @@ HeaderEdits plan_header_edits(const core::Transaction& transaction, const config
     HeaderEdits edits;
     edits.incoming_summaries = incoming_summaries;
     edits.leading_space = leading_space;
-    if (!trusted_client(transaction, config))
+    if (!config.trusted_network(transaction.connection.client_ip))
         edits.forged_results = checks::forged_results_indices(transaction, config.authentication.authserv_id);
     if (authentication != nullptr && authentication->evaluated && config.authentication.add_header)
         edits.authentication_results = folded_value(

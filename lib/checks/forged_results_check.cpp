@@ -44,19 +44,12 @@ std::vector<std::size_t> forged_results_indices(const core::Transaction& transac
 core::CheckResult ForgedResultsCheck::run(const core::CheckContext& context) const {
     core::CheckResult result;
     std::string_view authserv_id = context.config.authentication.authserv_id;
-    if (authserv_id.empty()) {
-        result.status = core::CheckStatus::skipped;
-        result.note = "authentication.authserv_id not configured";
-        return result;
-    }
     // Our own earlier hop (another senderguard in the fleet, an internal relay)
     // legitimately wrote these results.
-    for (const config::Network& network : context.config.identity.trusted_networks) {
-        if (network.contains(context.transaction.connection.client_ip)) {
-            result.status = core::CheckStatus::skipped;
-            result.note = "client in trusted network " + network.to_string();
-            return result;
-        }
+    if (const config::Network* network = context.config.trusted_network(context.transaction.connection.client_ip)) {
+        result.status = core::CheckStatus::skipped;
+        result.note = "client in trusted network " + network->to_string();
+        return result;
     }
     std::vector<std::size_t> indices = forged_results_indices(context.transaction, authserv_id);
     if (indices.empty()) return result;

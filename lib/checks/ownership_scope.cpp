@@ -8,8 +8,8 @@ namespace sg::checks {
 std::optional<std::string> ownership_skip_reason(const core::CheckContext& context) {
     const core::Transaction& tx = context.transaction;
     if (tx.auth.authenticated()) return std::nullopt;
-    for (const config::Network& network : context.config.identity.trusted_networks)
-        if (network.contains(tx.connection.client_ip)) return "unauthenticated client in trusted network " + network.to_string();
+    if (const config::Network* network = context.config.trusted_network(tx.connection.client_ip))
+        return "unauthenticated client in trusted network " + network->to_string();
     return std::string("session not authenticated");
 }
 

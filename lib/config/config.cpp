@@ -111,6 +111,12 @@ double Config::weight_for(const std::string& weight_key, const std::string& id) 
     return 0;
 }
 
+const Network* Config::trusted_network(std::string_view client_ip) const {
+    for (const Network& network : identity.trusted_networks)
+        if (network.contains(client_ip)) return &network;
+    return nullptr;
+}
+
 std::shared_ptr<const Config> default_config() {
     auto config = std::make_shared<Config>();
     config->policy.weights = default_weights();

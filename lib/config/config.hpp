@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/network.hpp"
@@ -83,6 +84,8 @@ struct Config {
     std::shared_ptr<Services> services;  // resolver and verifiers (config/services.hpp)
 
     double weight_for(const std::string& weight_key, const std::string& id) const;
+    // The identity.trusted_networks entry the client address is in, or nullptr.
+    const Network* trusted_network(std::string_view client_ip) const;
 };
 
 // Reads, validates and returns a snapshot; throws core::ConfigError (`file:line: ...`).

@@ -11,8 +11,8 @@ namespace {
 // Why SPF and DMARC do not apply to this session, or "" when they do.
 std::string not_applicable_reason(const core::Transaction& tx, const config::Config& config) {
     if (tx.auth.authenticated()) return "authenticated submission";
-    for (const config::Network& network : config.identity.trusted_networks)
-        if (network.contains(tx.connection.client_ip)) return "trusted network " + network.to_string();
+    if (const config::Network* network = config.trusted_network(tx.connection.client_ip))
+        return "trusted network " + network->to_string();
     if (tx.connection.client_ip.empty()) return "client address unknown";
     return "";
 }
