@@ -11,7 +11,7 @@
 #                        ($SG_PID), wait until SOCKET (unix:PATH or inet:PORT@HOST)
 #                        listens; log in $LAB_DIR/senderguard.log
 #   sg_stop              SIGTERM and wait (KILL after 10 s); $SG_STOP_MS is how long it took
-#   postfix_start DIR [postfix-lab start options]   start a lab on ports from free_port,
+#   postfix_start DIR [postfix-lab start options]   start a lab on ports postfix-lab chooses,
 #                        source DIR/lab.env
 #   postfix_stop DIR
 #   port_listening PORT  true when something listens on TCP 127.0.0.1:PORT (no connect)
@@ -136,21 +136,13 @@ sg_stop() {
 }
 
 postfix_start() {
-    local dir="$1" smtp submission sink attempt
+    local dir="$1"
     shift
     LAB_POSTFIX_DIRS+=("$dir")
-    # A port can still be taken between the choice and the bind: choose again, 3 tries.
-    for ((attempt = 1; attempt <= 3; attempt++)); do
-        free_port smtp && free_port submission && free_port sink
-        if "$LAB_ROOT/scripts/postfix-lab" start "$dir" --smtp-port "$smtp" --submission-port "$submission" \
-            --sink-port "$sink" "$@" >/dev/null; then
-            # shellcheck source=/dev/null
-            . "$dir/lab.env"
-            return 0
-        fi
-        say "postfix-lab start failed (attempt $attempt, ports $smtp $submission $sink)"
-    done
-    die "postfix-lab start $dir failed"
+    # postfix-lab chooses free ports itself, and chooses again if one is taken meanwhile.
+    "$LAB_ROOT/scripts/postfix-lab" start "$dir" "$@" >/dev/null || die "postfix-lab start $dir failed"
+    # shellcheck source=/dev/null
+    . "$dir/lab.env"
 }
 
 postfix_stop() {
